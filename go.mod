@@ -1,0 +1,3 @@
+module github.com/dyad-project/dyad
+
+go 1.26.8
