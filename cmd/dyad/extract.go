@@ -29,6 +29,8 @@ func (c *extractCmd) Run(ctx context.Context, args []string) error {
 	format := fs.String("format", "jsonl", "output format: "+strings.Join(output.Formats, " or "))
 	published := fs.String("published", "", "publication date (YYYY-MM-DD) for articles whose input gives none")
 	workers := fs.Int("j", runtime.GOMAXPROCS(0), "number of articles analysed at once")
+	var dicts stringList
+	fs.Var(&dicts, "dict", "a folder of user dictionaries layered over the embedded ones (repeatable)")
 	fs.Usage = func() {
 		fmt.Fprintln(c.m.Stderr, `Usage: dyad extract [flags] [FILE|DIR|-]...
 
@@ -55,6 +57,7 @@ Flags:`)
 	}
 	cfg := pipeline.DefaultConfig()
 	cfg.Published = *published
+	cfg.DictDirs = dicts
 	p, err := pipeline.New(cfg)
 	if err != nil {
 		return err
@@ -145,4 +148,14 @@ func analyseAll(ctx context.Context, p *pipeline.Pipeline, inputs []string, m *M
 		return fnErr
 	}
 	return <-walkErr
+}
+
+// stringList is a repeatable string flag.
+type stringList []string
+
+func (l *stringList) String() string { return strings.Join(*l, ",") }
+
+func (l *stringList) Set(v string) error {
+	*l = append(*l, v)
+	return nil
 }

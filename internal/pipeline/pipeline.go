@@ -11,11 +11,19 @@ package pipeline
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"time"
 
 	"github.com/dyad-project/dyad"
+	"github.com/dyad-project/dyad/data"
+	"github.com/dyad-project/dyad/internal/actor"
 	"github.com/dyad-project/dyad/internal/clean"
+	"github.com/dyad-project/dyad/internal/dict"
+	"github.com/dyad-project/dyad/internal/quote"
 	"github.com/dyad-project/dyad/internal/segment"
+	"github.com/dyad-project/dyad/internal/when"
+	"github.com/dyad-project/dyad/internal/where"
 )
 
 // Config controls an analysis. The zero value is usable; DefaultConfig
@@ -24,6 +32,9 @@ type Config struct {
 	// Published is the publication date (YYYY-MM-DD) to use for articles
 	// whose input gives none, before inferring one from the text.
 	Published string
+	// DictDirs are user dictionary folders layered, in order, over the
+	// embedded dictionaries: an entry there adds to or overrides the default.
+	DictDirs []string
 }
 
 // DefaultConfig returns the configuration `dyad extract` uses without flags.
@@ -34,7 +45,9 @@ var ErrBadConfig = errors.New("pipeline: bad configuration")
 
 // Pipeline analyses articles. It is safe for concurrent use.
 type Pipeline struct {
-	cfg Config
+	cfg    Config
+	actors *actor.Finder
+	gaz    *where.Gazetteer
 }
 
 // New returns a pipeline with the embedded models and dictionaries loaded.
@@ -44,11 +57,54 @@ func New(cfg Config) (*Pipeline, error) {
 			return nil, fmt.Errorf("%w: published date %q is not YYYY-MM-DD", ErrBadConfig, cfg.Published)
 		}
 	}
-	return &Pipeline{cfg: cfg}, nil
+	p := &Pipeline{cfg: cfg}
+	var err error
+	if p.actors, err = loadActors(cfg.DictDirs); err != nil {
+		return nil, err
+	}
+	if p.gaz, err = where.Default(); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// loadActors returns the actor finder over the embedded dictionaries, with
+// the user's dictionary folders layered over them.
+func loadActors(dirs []string) (*actor.Finder, error) {
+	if len(dirs) == 0 {
+		return actor.Default()
+	}
+	fsyss := []fs.FS{data.Actors}
+	for _, d := range dirs {
+		if st, err := os.Stat(d); err != nil {
+			return nil, fmt.Errorf("%w: dictionary folder: %w", ErrBadConfig, err)
+		} else if !st.IsDir() {
+			return nil, fmt.Errorf("%w: dictionary folder %s is not a directory", ErrBadConfig, d)
+		}
+		fsyss = append(fsyss, os.DirFS(d))
+	}
+	d, err := dict.LoadActors(fsyss...)
+	if err != nil {
+		return nil, err
+	}
+	return actor.New(d), nil
 }
 
 // Analyse runs every stage over one article.
 func (p *Pipeline) Analyse(a *dyad.Article) *dyad.Analysis {
+	out, _ := p.analyse(a)
+	return out
+}
+
+// Actors runs the stages up to actor finding and returns the actor stage's
+// full result (mentions with their tokens, unknown-name candidates), for
+// `dyad actors`.
+func (p *Pipeline) Actors(a *dyad.Article) *actor.Result {
+	_, r := p.analyse(a)
+	return r
+}
+
+func (p *Pipeline) analyse(a *dyad.Article) (*dyad.Analysis, *actor.Result) {
 	text := a.Text
 	out := &dyad.Analysis{
 		Doc:             a.Doc,
@@ -81,5 +137,11 @@ func (p *Pipeline) Analyse(a *dyad.Article) *dyad.Analysis {
 	}
 
 	out.Sentences = segment.Sentences(text, blocks)
-	return out
+	actors := p.actors.Find(text, out.Sentences, out.Published)
+	out.Actors = actors.Actors()
+	times := when.Find(text, out.Sentences, out.Published)
+	_ = times
+	out.Places = p.gaz.Find(text, out.Sentences)
+	out.Quotes = quote.Find(text, out.Sentences, quote.NewActorIndex(out.Actors))
+	return out, actors
 }
