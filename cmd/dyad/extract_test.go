@@ -129,3 +129,24 @@ func TestActorsUnknown(t *testing.T) {
 		t.Errorf("actors listing lacks Lavrov (status %d):\n%s", status, stdout)
 	}
 }
+
+func TestBenchJSON(t *testing.T) {
+	status, stdout, stderr := run(t, "", "bench", "-t", "1ms", "-j", "2", "--json", "../../examples")
+	if status != 0 {
+		t.Fatalf("status %d: %s", status, stderr)
+	}
+	var r benchReport
+	if err := json.Unmarshal([]byte(stdout), &r); err != nil {
+		t.Fatalf("not JSON: %v: %s", err, stdout)
+	}
+	if r.Articles != 5 || r.Rounds < 1 || r.ArticlesPerS <= 0 || r.ParallelPerS <= 0 || r.HeapMB <= 0 {
+		t.Errorf("implausible report: %+v", r)
+	}
+	var share float64
+	for _, s := range r.StageShare {
+		share += s
+	}
+	if share < 0.99 || share > 1.01 {
+		t.Errorf("stage shares add up to %.3f, want 1", share)
+	}
+}

@@ -92,7 +92,18 @@ func loadActors(dirs []string) (*actor.Finder, error) {
 
 // Analyse runs every stage over one article.
 func (p *Pipeline) Analyse(a *dyad.Article) *dyad.Analysis {
-	out, _ := p.analyse(a)
+	out, _ := p.analyse(a, nil)
+	return out
+}
+
+// AnalyseTimed is Analyse that also adds the time each stage took to t.
+func (p *Pipeline) AnalyseTimed(a *dyad.Article, t *Timings) *dyad.Analysis {
+	out, _ := p.analyse(a, t)
+	t.Articles++
+	t.Sentences += len(out.Sentences)
+	for _, s := range out.Sentences {
+		t.Tokens += len(s.Tokens)
+	}
 	return out
 }
 
@@ -100,11 +111,12 @@ func (p *Pipeline) Analyse(a *dyad.Article) *dyad.Analysis {
 // full result (mentions with their tokens, unknown-name candidates), for
 // `dyad actors`.
 func (p *Pipeline) Actors(a *dyad.Article) *actor.Result {
-	_, r := p.analyse(a)
+	_, r := p.analyse(a, nil)
 	return r
 }
 
-func (p *Pipeline) analyse(a *dyad.Article) (*dyad.Analysis, *actor.Result) {
+func (p *Pipeline) analyse(a *dyad.Article, t *Timings) (*dyad.Analysis, *actor.Result) {
+	lap := newLap(t)
 	text := a.Text
 	out := &dyad.Analysis{
 		Doc:             a.Doc,
@@ -136,12 +148,19 @@ func (p *Pipeline) analyse(a *dyad.Article) (*dyad.Analysis, *actor.Result) {
 		}
 	}
 
+	lap.done(StageClean)
+
 	out.Sentences = segment.Sentences(text, blocks)
+	lap.done(StageSegment)
 	actors := p.actors.Find(text, out.Sentences, out.Published)
 	out.Actors = actors.Actors()
+	lap.done(StageActor)
 	times := when.Find(text, out.Sentences, out.Published)
 	_ = times
+	lap.done(StageWhen)
 	out.Places = p.gaz.Find(text, out.Sentences)
+	lap.done(StageWhere)
 	out.Quotes = quote.Find(text, out.Sentences, quote.NewActorIndex(out.Actors))
+	lap.done(StageQuote)
 	return out, actors
 }
