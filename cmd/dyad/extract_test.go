@@ -150,3 +150,30 @@ func TestBenchJSON(t *testing.T) {
 		t.Errorf("stage shares add up to %.3f, want 1", share)
 	}
 }
+
+func TestExplain(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "border.txt")
+	if err := os.WriteFile(path, []byte(borderArticle), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	status, stdout, stderr := run(t, "", "explain", "--published", "2016-03-01", "--tokens", path)
+	if status != 0 {
+		t.Fatalf("status %d: %s", status, stderr)
+	}
+	for _, want := range []string{
+		"### border  Russia warns Turkey over border incident",
+		`actor  "Russian Foreign Minister Sergey Lavrov"`,
+		`date   "on Tuesday"`,
+		"EVENT  e",
+		"trigger \"warned\"",
+		"nsubj",
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("explain output lacks %q:\n%s", want, stdout)
+		}
+	}
+	if status, _, stderr := run(t, "", "explain", "--doc", "nosuch", path); status == 0 || !strings.Contains(stderr, "nosuch") {
+		t.Errorf("an unknown --doc was not reported (status %d, %q)", status, stderr)
+	}
+}

@@ -324,3 +324,33 @@ func FuzzFind(f *testing.F) {
 		}
 	})
 }
+
+func TestDatelineIsNotAnActor(t *testing.T) {
+	f, err := actor.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ name, text, want, notWant string }{
+		{"agency", "Headline\n\nMOSCOW, March 1 (Reuters) - Russian Foreign Minister Sergey Lavrov warned Turkey on Tuesday.", "Sergey Lavrov", "MOSCOW"},
+		{"bare", "Headline\n\nDAMASCUS -- Syrian troops shelled the town on Monday.", "Syrian troops", "DAMASCUS"},
+		{"country", "Headline\n\nBEIRUT, Lebanon - Lebanese police arrested two men.", "Lebanese police", "BEIRUT"},
+		{"not a dateline", "Headline\n\nMoscow said on Tuesday it would respond.", "Moscow", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			sents := segment.Text(tc.text)
+			var texts []string
+			for _, a := range f.Find(tc.text, sents, "2016-03-01").Actors() {
+				for _, m := range a.Mentions {
+					texts = append(texts, m.Text)
+				}
+			}
+			joined := strings.Join(texts, "|")
+			if !strings.Contains(joined, tc.want) {
+				t.Errorf("mentions %q lack %q", joined, tc.want)
+			}
+			if tc.notWant != "" && strings.Contains(joined, tc.notWant) {
+				t.Errorf("mentions %q include the dateline %q", joined, tc.notWant)
+			}
+		})
+	}
+}

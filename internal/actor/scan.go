@@ -1,6 +1,7 @@
 package actor
 
 import (
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/dyad-project/dyad"
@@ -83,8 +84,21 @@ func (f *Finder) scan(st *sentence, text string) {
 	st.allCaps, st.title = caseOf(st.units)
 	st.quoted = quotedUnits(s, st.units)
 	us := st.units
+	dateline := 0
+	if end := datelineEnd(s.Tokens); end > 0 {
+		for dateline < len(us) && us[dateline].Start < end {
+			dateline++
+		}
+	}
 	for i := 0; i < len(us); {
 		u := us[i]
+		if i < dateline {
+			// "MOSCOW, March 1 (Reuters) -": the dateline names where the
+			// report was filed, not an actor of the story.
+			st.items = append(st.items, item{kind: itOther, i: i, j: i + 1, word: u.key})
+			i++
+			continue
+		}
 		if u.Punct {
 			k := itPunct
 			switch u.Text {
@@ -306,4 +320,43 @@ func (f *Finder) matchAgent(st *sentence, i int) (int, int32, bool) {
 		best, agent, plural = end, v>>1, v&1 == 1 || f.pluralAgent[v>>1]
 	})
 	return best, agent, plural
+}
+
+// datelineEnd returns the byte offset just past the dateline that opens a
+// sentence ("DAMASCUS -", "MOSCOW, March 1 (Reuters) -", "BEIRUT, Lebanon
+// --"), separator included, or -1 when it opens with none. A dateline opens
+// with a place in capitals and ends, within a few tokens, at a dash; between
+// them come only commas, periods, capitalised words, numbers and an agency
+// in parentheses.
+func datelineEnd(toks []dyad.Token) int {
+	if len(toks) < 2 || utf8.RuneCountInString(toks[0].Norm) < 3 || !allUpper(toks[0].Norm) {
+		return -1
+	}
+	for i := 1; i < len(toks) && i < 14; i++ {
+		w := toks[i].Norm
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case w == "-" || w == "--" || w == "\u2013" || w == "\u2014":
+			return toks[i].End
+		case w == "," || w == "(" || w == ")" || w == ".":
+		case unicode.IsUpper(r) || unicode.IsDigit(r):
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// allUpper reports whether s has letters and all of them are capitals.
+func allUpper(s string) bool {
+	letters := false
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters = true
+		}
+	}
+	return letters
 }

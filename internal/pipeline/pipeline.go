@@ -20,6 +20,8 @@ import (
 	"github.com/dyad-project/dyad/internal/actor"
 	"github.com/dyad-project/dyad/internal/clean"
 	"github.com/dyad-project/dyad/internal/dict"
+	"github.com/dyad-project/dyad/internal/event"
+	"github.com/dyad-project/dyad/internal/parse"
 	"github.com/dyad-project/dyad/internal/quote"
 	"github.com/dyad-project/dyad/internal/segment"
 	"github.com/dyad-project/dyad/internal/when"
@@ -46,8 +48,10 @@ var ErrBadConfig = errors.New("pipeline: bad configuration")
 // Pipeline analyses articles. It is safe for concurrent use.
 type Pipeline struct {
 	cfg    Config
+	parser *parse.Model
 	actors *actor.Finder
 	gaz    *where.Gazetteer
+	coder  *event.Coder
 }
 
 // New returns a pipeline with the embedded models and dictionaries loaded.
@@ -59,10 +63,16 @@ func New(cfg Config) (*Pipeline, error) {
 	}
 	p := &Pipeline{cfg: cfg}
 	var err error
+	if p.parser, err = parse.Default(); err != nil {
+		return nil, err
+	}
 	if p.actors, err = loadActors(cfg.DictDirs); err != nil {
 		return nil, err
 	}
 	if p.gaz, err = where.Default(); err != nil {
+		return nil, err
+	}
+	if p.coder, err = event.Default(); err != nil {
 		return nil, err
 	}
 	return p, nil
@@ -92,13 +102,30 @@ func loadActors(dirs []string) (*actor.Finder, error) {
 
 // Analyse runs every stage over one article.
 func (p *Pipeline) Analyse(a *dyad.Article) *dyad.Analysis {
-	out, _ := p.analyse(a, nil)
+	out, _, _ := p.analyse(a, nil, nil)
 	return out
+}
+
+// Explanation is an analysis with what `dyad explain` shows besides it.
+type Explanation struct {
+	*dyad.Analysis
+	// Times are the temporal expressions found, resolved.
+	Times []dyad.TimeExpr
+	// Misses are the verbs and nouns of the verb dictionary that produced
+	// no event, and why.
+	Misses []event.Miss
+}
+
+// Explain is Analyse that also keeps what explains the events.
+func (p *Pipeline) Explain(a *dyad.Article) *Explanation {
+	x := &Explanation{}
+	x.Analysis, _, x.Misses = p.analyse(a, nil, x)
+	return x
 }
 
 // AnalyseTimed is Analyse that also adds the time each stage took to t.
 func (p *Pipeline) AnalyseTimed(a *dyad.Article, t *Timings) *dyad.Analysis {
-	out, _ := p.analyse(a, t)
+	out, _, _ := p.analyse(a, t, nil)
 	t.Articles++
 	t.Sentences += len(out.Sentences)
 	for _, s := range out.Sentences {
@@ -111,11 +138,11 @@ func (p *Pipeline) AnalyseTimed(a *dyad.Article, t *Timings) *dyad.Analysis {
 // full result (mentions with their tokens, unknown-name candidates), for
 // `dyad actors`.
 func (p *Pipeline) Actors(a *dyad.Article) *actor.Result {
-	_, r := p.analyse(a, nil)
+	_, r, _ := p.analyse(a, nil, nil)
 	return r
 }
 
-func (p *Pipeline) analyse(a *dyad.Article, t *Timings) (*dyad.Analysis, *actor.Result) {
+func (p *Pipeline) analyse(a *dyad.Article, t *Timings, x *Explanation) (*dyad.Analysis, *actor.Result, []event.Miss) {
 	lap := newLap(t)
 	text := a.Text
 	out := &dyad.Analysis{
@@ -152,15 +179,46 @@ func (p *Pipeline) analyse(a *dyad.Article, t *Timings) (*dyad.Analysis, *actor.
 
 	out.Sentences = segment.Sentences(text, blocks)
 	lap.done(StageSegment)
+	for i := range out.Sentences {
+		// Boilerplate is never coded, so it is not worth parsing.
+		if out.Sentences[i].Kind != dyad.KindBoilerplate {
+			p.parser.Annotate(&out.Sentences[i])
+		}
+	}
+	lap.done(StageParse)
 	actors := p.actors.Find(text, out.Sentences, out.Published)
 	out.Actors = actors.Actors()
 	lap.done(StageActor)
 	times := when.Find(text, out.Sentences, out.Published)
-	_ = times
+	if x != nil {
+		x.Times = times
+	}
 	lap.done(StageWhen)
 	out.Places = p.gaz.Find(text, out.Sentences)
 	lap.done(StageWhere)
 	out.Quotes = quote.Find(text, out.Sentences, quote.NewActorIndex(out.Actors))
 	lap.done(StageQuote)
-	return out, actors
+	in := event.Input{Text: text, Published: out.Published, Sentences: out.Sentences,
+		Mentions: actorMentions{actors}, Times: times, Places: out.Places}
+	var misses []event.Miss
+	if x != nil {
+		out.Events, misses = p.coder.Explain(in)
+	} else {
+		out.Events = p.coder.Code(in)
+	}
+	lap.done(StageEvent)
+	return out, actors, misses
+}
+
+// actorMentions lets the event coder see the actor stage's mentions, one
+// reference per actor where a phrase names several ("Russia and Iran").
+type actorMentions struct{ r *actor.Result }
+
+func (m actorMentions) In(sentence int) []event.MentionRef {
+	ms := m.r.MentionsIn(sentence)
+	out := make([]event.MentionRef, 0, len(ms))
+	for _, x := range ms {
+		out = append(out, event.MentionRef{Start: x.Start, End: x.End, Actor: actor.Ref(x)})
+	}
+	return out
 }
