@@ -37,7 +37,14 @@ const (
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	insertPlace = `INSERT INTO places (article_id, idx, text, name, country, admin1, lat, lon, start, "end", sentence, geonameid)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-	findArticle = `SELECT id FROM articles WHERE (url = ?1 AND ?1 <> '') OR hash = ?2 ORDER BY id LIMIT 1`
+	// findArticle is written as two lookups so that each uses its index
+	// (the URL index is partial: its condition must appear literally); as
+	// one OR it scanned the whole table, and ingest slowed as it grew.
+	findArticle = `SELECT id FROM (
+			SELECT id FROM articles WHERE hash = ?2
+			UNION ALL
+			SELECT id FROM articles WHERE url = ?1 AND url <> ''
+		) ORDER BY id LIMIT 1`
 )
 
 // batch holds the prepared statements of one PutAnalyses transaction.
