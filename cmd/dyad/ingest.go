@@ -22,6 +22,7 @@ import (
 	"github.com/dyad-project/dyad/internal/ingest"
 	"github.com/dyad-project/dyad/internal/pipeline"
 	"github.com/dyad-project/dyad/internal/sqlite"
+	"github.com/dyad-project/dyad/internal/story"
 )
 
 func init() {
@@ -49,7 +50,9 @@ the database, a batch per transaction. An article whose URL or text is already
 stored is skipped as a duplicate without being analysed again, so an
 interrupted ingest can simply be run again. A document that cannot be read is
 reported and the others go on; the exit status is 1 when any failed. A
-progress line is shown when standard error is a terminal.
+progress line is shown when standard error is a terminal. Each stored article
+also joins the story index in the same transaction: near-duplicates, merged
+events and stories, which 'dyad events --merged' and 'dyad stories' print.
 
 Flags:`)
 		fs.PrintDefaults()
@@ -73,8 +76,14 @@ Flags:`)
 		return err
 	}
 	defer db.Close()
+	// Every stored article joins the story index (duplicates, merged
+	// events, stories), in input order and in the batch's transaction.
+	stories, err := db.StoryIndex(ctx, story.DefaultConfig())
+	if err != nil {
+		return err
+	}
 
-	in := &ingester{db: db, batchSize: *batchSize, out: c.m.Stderr, failures: map[string]*failureGroup{}}
+	in := &ingester{db: db, stories: stories, batchSize: *batchSize, out: c.m.Stderr, failures: map[string]*failureGroup{}}
 	if isTerminal(c.m.Stderr) {
 		in.progress = newProgress(c.m.Stderr)
 		go in.progress.countInputs(ctx, inputs)
@@ -179,6 +188,7 @@ func analyseNew(ctx context.Context, p *pipeline.Pipeline, db dyad.ArticleStore,
 // ingester batches analyses into the store and keeps the counts.
 type ingester struct {
 	db        *sqlite.DB
+	stories   *sqlite.StoryIndex
 	batchSize int
 	batch     []*dyad.Analysis
 	out       io.Writer
@@ -223,7 +233,7 @@ func (in *ingester) flush(ctx context.Context) error {
 	}
 	batch := in.batch
 	in.batch = in.batch[:0]
-	res, err := in.db.PutAnalyses(ctx, batch)
+	res, err := in.stories.PutAnalyses(ctx, batch)
 	if err == nil {
 		in.stored += res.Stored
 		in.dups += res.Duplicates
@@ -234,7 +244,7 @@ func (in *ingester) flush(ctx context.Context) error {
 		return err
 	}
 	for _, a := range batch {
-		res, err := in.db.PutAnalyses(ctx, []*dyad.Analysis{a})
+		res, err := in.stories.PutAnalyses(ctx, []*dyad.Analysis{a})
 		if err != nil {
 			in.read--
 			in.fail(fmt.Errorf("%s: not stored: %w", a.Doc, err))

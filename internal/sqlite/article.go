@@ -76,6 +76,14 @@ func prepareBatch(ctx context.Context, tx *sql.Tx) (*batch, error) {
 // decide what is a duplicate, so two processes ingesting the same articles
 // at once still store each one once.
 func (db *DB) PutAnalyses(ctx context.Context, as []*dyad.Analysis) (dyad.PutResult, error) {
+	return db.putAnalyses(ctx, as, nil)
+}
+
+// putAnalyses is PutAnalyses with a hook called, inside the transaction and
+// before the commit, with every analysis stored (duplicates excluded) in
+// batch order and its article ID; the hook's error rolls the batch back.
+func (db *DB) putAnalyses(ctx context.Context, as []*dyad.Analysis,
+	stored func(ctx context.Context, tx *sql.Tx, a *dyad.Analysis, id int64) error) (dyad.PutResult, error) {
 	for i, a := range as {
 		if a == nil || a.Text == "" {
 			doc := ""
@@ -107,8 +115,13 @@ func (db *DB) PutAnalyses(ctx context.Context, as []*dyad.Analysis) (dyad.PutRes
 		res.IDs[i], res.Duplicate[i] = id, dup
 		if dup {
 			res.Duplicates++
-		} else {
-			res.Stored++
+			continue
+		}
+		res.Stored++
+		if stored != nil {
+			if err := stored(ctx, tx, a, id); err != nil {
+				return dyad.PutResult{}, fmt.Errorf("sqlite: put %s: %w", a.Doc, err)
+			}
 		}
 	}
 	if err := tx.Commit(); err != nil {
