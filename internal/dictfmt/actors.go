@@ -1,0 +1,358 @@
+package dictfmt
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/dyad-project/dyad/internal/dict"
+)
+
+// dialect is what differs between the PETRARCH and TABARI actor and agent
+// files: the comment characters.
+type dialect struct {
+	comments string
+}
+
+var (
+	petrarch = dialect{comments: "#"}
+	tabari   = dialect{comments: ";"}
+)
+
+// ReadPetrarchActors converts a PETRARCH (Phoenix) actor dictionary into
+// dyad's actor format. Comments start with "#"; lines "<!-- ... -->" are
+// comments too.
+func ReadPetrarchActors(name string, r io.Reader) ([]byte, error) {
+	return readActors(name, r, petrarch)
+}
+
+// ReadTabariActors converts a TABARI actor dictionary into dyad's actor
+// format. Comments start with ";" (and "#" at the start of a line); the
+// <NOUN> and <ADJECTIVE> sections, which hold no actors, are skipped.
+func ReadTabariActors(name string, r io.Reader) ([]byte, error) {
+	return readActors(name, r, tabari)
+}
+
+// actorEntry is one entry being converted.
+type actorEntry struct {
+	name    string
+	line    int
+	aliases []alias
+	roles   []role
+	noCode  bool // [---] or another non-code was given
+}
+
+type alias struct {
+	text string
+	line int
+}
+
+type role struct {
+	code, from, to string
+	line           int
+}
+
+var codeBlockRE = regexp.MustCompile(`\[[^\]]*\]`)
+
+// readActors reads an actor file of either dialect. An entry is a primary
+// phrase at the left margin with its codes in brackets; "+PHRASE" lines add
+// synonyms; indented "[CODE DATES]" lines add codes. Codeless entries
+// directly followed by others share the codes of the next code block.
+func readActors(name string, r io.Reader, d dialect) ([]byte, error) {
+	lines, err := readLines(r)
+	if err != nil {
+		return nil, err
+	}
+	w := &writer{file: name}
+	var entries []*actorEntry
+	var pending []*actorEntry // codeless entries waiting for a code block
+	var cur *actorEntry
+	section := ""
+	for i, raw := range lines {
+		n := i + 1
+		t := strings.TrimSpace(raw)
+		if t == "" || strings.HasPrefix(t, "<!--") || strings.HasSuffix(t, "-->") || strings.HasPrefix(t, "#") ||
+			strings.HasPrefix(t, "//") {
+			continue
+		}
+		if strings.HasPrefix(t, "<") && strings.HasSuffix(t, ">") && !strings.ContainsAny(t, "[") {
+			tag := strings.ToUpper(strings.Trim(t, "<>"))
+			if strings.HasPrefix(tag, "/") {
+				section = ""
+			} else {
+				section = tag
+			}
+			continue
+		}
+		if section != "" {
+			continue
+		}
+		body := strings.TrimSpace(cutComment(raw, d.comments))
+		if d.comments == "#" {
+			body = strings.TrimSpace(cutComment(raw, "#"))
+		}
+		if body == "" {
+			continue
+		}
+		indented := raw[0] == ' ' || raw[0] == '\t'
+		phrase := strings.TrimSpace(codeBlockRE.ReplaceAllString(body, " "))
+		codes := codeBlockRE.FindAllString(body, -1)
+		if strings.ContainsAny(phrase, "[]") {
+			w.errorf(n, "unbalanced brackets in %q", body)
+			continue
+		}
+		switch {
+		case indented && phrase == "":
+			if cur == nil {
+				w.errorf(n, "code block %s outside an entry", strings.Join(codes, " "))
+				continue
+			}
+			targets := append(pending, cur)
+			if len(pending) > 0 && pending[len(pending)-1] == cur {
+				targets = pending
+			}
+			for _, c := range codes {
+				rs, ok := parseActorCode(w, n, c)
+				for _, e := range targets {
+					if ok {
+						e.roles = append(e.roles, rs...)
+					} else {
+						e.noCode = true
+					}
+				}
+			}
+			pending = nil
+		case strings.HasPrefix(phrase, "+"):
+			if cur == nil {
+				w.errorf(n, "synonym %q outside an entry", phrase)
+				continue
+			}
+			text := phraseText(strings.TrimPrefix(phrase, "+"))
+			if text == "" {
+				w.errorf(n, "empty synonym")
+				continue
+			}
+			cur.aliases = append(cur.aliases, alias{text, n})
+			addCodes(w, n, cur, codes)
+		default:
+			text := phraseText(phrase)
+			if text == "" {
+				w.errorf(n, "entry without a phrase")
+				continue
+			}
+			cur = &actorEntry{name: text, line: n}
+			entries = append(entries, cur)
+			if len(codes) == 0 {
+				pending = append(pending, cur)
+				continue
+			}
+			pending = nil
+			addCodes(w, n, cur, codes)
+		}
+	}
+	writeActorEntries(w, entries)
+	return finishActors(w)
+}
+
+func addCodes(w *writer, n int, e *actorEntry, codes []string) {
+	for _, c := range codes {
+		if rs, ok := parseActorCode(w, n, c); ok {
+			e.roles = append(e.roles, rs...)
+		} else {
+			e.noCode = true
+		}
+	}
+}
+
+var dateRE = regexp.MustCompile(`^(?:(\d{6}|\d{8})\s*-\s*(\d{6}|\d{8})|<\s*(\d{6}|\d{8})|>\s*(\d{6}|\d{8}))$`)
+
+// parseActorCode reads one "[CODE]", "[CODE D-D]", "[CODE <D]" or
+// "[CODE >D]" block. ok is false for codes that code nothing ([---], [###],
+// [+++]), which are no error.
+func parseActorCode(w *writer, n int, block string) (rs []role, ok bool) {
+	in := strings.TrimSpace(strings.Trim(block, "[]"))
+	code, dates, _ := strings.Cut(in, " ")
+	code = strings.ToUpper(strings.TrimSpace(code))
+	dates = strings.TrimSpace(dates)
+	switch code {
+	case "---", "###", "+++", "":
+		if code == "" {
+			w.errorf(n, "empty code block %s", block)
+		}
+		return nil, false
+	}
+	var codes []string
+	for _, c := range strings.Split(code, "/") {
+		c = codePrefix(c)
+		if c == "" {
+			w.errorf(n, "code %s does not start with a CAMEO actor code (three capital letters)", block)
+			return nil, false
+		}
+		codes = append(codes, c)
+	}
+	from, to := "", ""
+	if dates != "" {
+		m := dateRE.FindStringSubmatch(dates)
+		if m == nil {
+			w.errorf(n, "bad date restriction %q (want D-D, <D or >D with D as YYMMDD or YYYYMMDD)", dates)
+			return nil, false
+		}
+		var err error
+		switch {
+		case m[1] != "":
+			from, err = isoDate(m[1], 0)
+			if err == nil {
+				to, err = isoDate(m[2], 0)
+			}
+			if err == nil && from > to && len(m[1]) == 6 {
+				// A two-digit year before the pivot: 470101-020724.
+				from = fmt.Sprint(atoi(from[:4])-100) + from[4:]
+			}
+			if err == nil && from > to {
+				err = errors.New("the range ends before it begins")
+			}
+		case m[3] != "":
+			to, err = isoDate(m[3], -1)
+		default:
+			from, err = isoDate(m[4], 1)
+		}
+		if err != nil {
+			w.errorf(n, "bad date restriction %q: %v", dates, err)
+			return nil, false
+		}
+	}
+	for _, c := range codes {
+		rs = append(rs, role{code: c, from: from, to: to, line: n})
+	}
+	return rs, true
+}
+
+// codePrefix returns the longest prefix of whole three-letter groups of a
+// code: dyad's codes are capital letters in groups of three, so TABARI codes
+// such as ITHTV or NGOCHRPRO214 keep ITH and NGOCHRPRO. It returns "" when
+// not even the first group is letters.
+func codePrefix(s string) string {
+	n := 0
+	for n+3 <= len(s) && n < 18 && validCode(s[n:n+3]) {
+		n += 3
+	}
+	return s[:n]
+}
+
+func atoi(s string) int {
+	v := 0
+	for _, c := range s {
+		v = v*10 + int(c-'0')
+	}
+	return v
+}
+
+func validCode(s string) bool {
+	if len(s) < 3 || len(s) > 18 || len(s)%3 != 0 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// isoDate converts YYMMDD (years before 50 are 20YY) or YYYYMMDD to
+// YYYY-MM-DD, shifted by shift days.
+func isoDate(s string, shift int) (string, error) {
+	if len(s) == 6 {
+		if s[:2] < "50" {
+			s = "20" + s
+		} else {
+			s = "19" + s
+		}
+	}
+	t, err := time.Parse("20060102", s)
+	if err != nil {
+		return "", fmt.Errorf("%s is not a date", s)
+	}
+	return t.AddDate(0, 0, shift).Format("2006-01-02"), nil
+}
+
+// entryType guesses the dyad type of an entry: a state when its only code
+// is a bare country code, a person when its codes change over time, an
+// organisation otherwise.
+func entryType(e *actorEntry) string {
+	dated := false
+	for _, r := range e.roles {
+		if r.from != "" || r.to != "" {
+			dated = true
+		}
+	}
+	switch {
+	case dated:
+		return dict.ActorPerson
+	case len(e.roles) == 1 && len(e.roles[0].code) == 3 && dict.ActorCountry(e.roles[0].code) != "":
+		return dict.ActorState
+	}
+	return dict.ActorOrganisation
+}
+
+// writeActorEntries writes the entries, merging entries of the same type
+// and name (dyad allows one per file).
+func writeActorEntries(w *writer, entries []*actorEntry) {
+	byKey := map[string]*actorEntry{}
+	var order []*actorEntry
+	types := map[*actorEntry]string{}
+	for _, e := range entries {
+		typ := entryType(e)
+		key := typ + "\x00" + dict.ActorKey(e.name)
+		if first := byKey[key]; first != nil {
+			first.aliases = append(first.aliases, e.aliases...)
+			first.roles = append(first.roles, e.roles...)
+			continue
+		}
+		byKey[key] = e
+		types[e] = typ
+		order = append(order, e)
+	}
+	for _, e := range order {
+		if types[e] == dict.ActorState && len(e.roles) == 0 {
+			types[e] = dict.ActorOrganisation
+		}
+		w.line(e.line, "%s %s", types[e], e.name)
+		seen := map[string]bool{dict.ActorKey(e.name): true}
+		for _, a := range e.aliases {
+			if k := dict.ActorKey(a.text); !seen[k] {
+				seen[k] = true
+				w.line(a.line, "\talias %s", a.text)
+			}
+		}
+		for _, r := range e.roles {
+			if r.from == "" && r.to == "" {
+				w.line(r.line, "\tcode %s", r.code)
+			} else {
+				w.line(r.line, "\tcode %s %s..%s", r.code, r.from, r.to)
+			}
+		}
+	}
+}
+
+// finishActors parses the converted text with package dict and reports its
+// errors at their source lines.
+func finishActors(w *writer) ([]byte, error) {
+	out := []byte(w.buf.String())
+	if _, err := dict.ParseActors(w.file, out); err != nil {
+		var list dict.ActorErrorList
+		if !errors.As(err, &list) {
+			return out, fmt.Errorf("dictfmt: %s: %w", w.file, err)
+		}
+		for _, e := range list {
+			w.remap(e.Pos.Line, e.Msg)
+		}
+	}
+	if err := w.errs.Err(); err != nil {
+		return out, err
+	}
+	return out, nil
+}
