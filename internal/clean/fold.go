@@ -79,7 +79,11 @@ func ZeroWidth() transform.Transformer { return replacer(zeroWidthRune) }
 // symbols are left alone because NFKC would change what they say ("km²"
 // would read "km2").
 func Compat() transform.Transformer {
-	return runes.If(runes.Predicate(compatSafe), norm.NFKC, norm.NFC)
+	// The final NFC composes across the boundaries of the runs runes.If
+	// splits the text into: a half-width arrow folded by NFKC and the
+	// combining mark after it, normalised in separate runs, would otherwise
+	// compose only on a second pass, and Fold must be idempotent.
+	return transform.Chain(runes.If(runes.Predicate(compatSafe), norm.NFKC, norm.NFC), norm.NFC)
 }
 
 // compatSafe reports whether NFKC may fold r without changing its meaning.
