@@ -100,7 +100,7 @@ type nameRef struct {
 	// exact is set for a one-word name of three letters or fewer written
 	// in capitals: it matches only in capitals ("IS", "US").
 	exact bool
-	pos   dict.ActorPos
+	pos   dict.Pos
 }
 
 // dictWords returns the folded, variant-normalised words of a phrase.

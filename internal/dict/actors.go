@@ -95,15 +95,6 @@ const (
 	ActorGroup        = "group"
 )
 
-// ActorPos is where a line of an actor dictionary was read.
-type ActorPos struct {
-	File string
-	Line int
-}
-
-// String returns the position as "file:line".
-func (p ActorPos) String() string { return fmt.Sprintf("%s:%d", p.File, p.Line) }
-
 // ActorNameKind says what a name of an entry is.
 type ActorNameKind uint8
 
@@ -131,7 +122,7 @@ func (k ActorNameKind) String() string {
 type ActorName struct {
 	Text  string
 	Kind  ActorNameKind
-	Pos   ActorPos
+	Pos   Pos
 	layer int // the file that defined the name, while layering
 }
 
@@ -142,7 +133,7 @@ type ActorRole struct {
 	Code string
 	From string
 	To   string
-	Pos  ActorPos
+	Pos  Pos
 }
 
 // Dated reports whether the role has a date range.
@@ -175,7 +166,7 @@ type ActorEntry struct {
 	Country string
 	Sector  string
 	Gender  string
-	Pos     ActorPos
+	Pos     Pos
 	// Extend marks an "extend" entry: it adds to an entry of an earlier
 	// file.
 	Extend bool
@@ -298,7 +289,7 @@ type Agent struct {
 	// NoPlural and PluralWritten record how the plural was given.
 	NoPlural      bool
 	PluralWritten bool
-	Pos           ActorPos
+	Pos           Pos
 }
 
 // Sector returns the agent's sector: the first three letters of its code.

@@ -40,12 +40,12 @@ func (d *Actors) Counts() (entries, names, agents int) {
 // LoadActors reads every *.txt file at the root of each file system, the
 // file systems in order and the files of each in name order, and layers
 // them: a later file overrides an earlier one (see the format description).
-// Every bad line of every file is reported at once, as an ActorErrorList.
+// Every bad line of every file is reported at once, as an ErrorList.
 // Pass data.Actors (or call DefaultActors) for the shipped dictionaries and
 // os.DirFS(dir) for a user's.
 func LoadActors(fsyss ...fs.FS) (*Actors, error) {
 	var files []*ActorFile
-	var errs ActorErrorList
+	var errs ErrorList
 	for _, fsys := range fsyss {
 		names, err := fs.Glob(fsys, "*.txt")
 		if err != nil {
@@ -59,7 +59,7 @@ func LoadActors(fsyss ...fs.FS) (*Actors, error) {
 			}
 			f, err := ParseActors(name, src)
 			if err != nil {
-				if l, ok := err.(ActorErrorList); ok {
+				if l, ok := err.(ErrorList); ok {
 					errs = append(errs, l...)
 					continue
 				}
@@ -82,9 +82,9 @@ func LoadActors(fsyss ...fs.FS) (*Actors, error) {
 }
 
 // layerActors merges parsed files, later over earlier.
-func layerActors(files []*ActorFile) (*Actors, ActorErrorList) {
+func layerActors(files []*ActorFile) (*Actors, ErrorList) {
 	d := &Actors{}
-	var errs ActorErrorList
+	var errs ErrorList
 	byID := map[string]*ActorEntry{} // type and folded name -> live entry
 	nameFile := map[string]int{}     // folded phrase -> last file that names it
 	agentFile := map[string]int{}    // folded agent phrase -> last file
@@ -104,7 +104,7 @@ func layerActors(files []*ActorFile) (*Actors, ActorErrorList) {
 			if e.Extend {
 				base, ok := byID[id]
 				if !ok {
-					errs = append(errs, &ActorError{Pos: e.Pos, Msg: fmt.Sprintf("extend: no %s %q in an earlier file", e.Type, e.Name)})
+					errs = append(errs, &Error{Pos: e.Pos, Msg: fmt.Sprintf("extend: no %s %q in an earlier file", e.Type, e.Name)})
 					continue
 				}
 				base.Names = append(base.Names, e.Names[1:]...)

@@ -2,84 +2,12 @@ package dict
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"sort"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
 )
-
-// ErrActorSyntax is wrapped by every error about a line of an actor
-// dictionary.
-var ErrActorSyntax = errors.New("dict: actor dictionary syntax error")
-
-// ActorError is an error on one line of an actor dictionary.
-type ActorError struct {
-	Pos ActorPos
-	Msg string
-}
-
-func (e *ActorError) Error() string { return e.Pos.String() + ": " + e.Msg }
-
-// Unwrap returns ErrActorSyntax.
-func (e *ActorError) Unwrap() error { return ErrActorSyntax }
-
-// ActorErrorList is every error found in actor dictionaries, in file and line
-// order.
-type ActorErrorList []*ActorError
-
-func (l ActorErrorList) Error() string {
-	switch len(l) {
-	case 0:
-		return "no errors"
-	case 1:
-		return l[0].Error()
-	}
-	const max = 10
-	var b strings.Builder
-	for i, e := range l {
-		if i == max {
-			fmt.Fprintf(&b, "\n(and %d more errors)", len(l)-max)
-			break
-		}
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(e.Error())
-	}
-	return b.String()
-}
-
-// Unwrap returns the errors of the list, so that errors.Is finds
-// ErrActorSyntax.
-func (l ActorErrorList) Unwrap() []error {
-	out := make([]error, len(l))
-	for i, e := range l {
-		out[i] = e
-	}
-	return out
-}
-
-// Err returns the list as an error, or nil when it is empty.
-func (l ActorErrorList) Err() error {
-	if len(l) == 0 {
-		return nil
-	}
-	return l
-}
-
-// sort orders the list by file, then line, keeping the order of errors on
-// one line.
-func (l ActorErrorList) sort() {
-	sort.SliceStable(l, func(i, j int) bool {
-		if l[i].Pos.File != l[j].Pos.File {
-			return l[i].Pos.File < l[j].Pos.File
-		}
-		return l[i].Pos.Line < l[j].Pos.Line
-	})
-}
 
 // ActorFile is one actor dictionary file as read: its entries, agents and
 // remove directives in file order.
@@ -92,7 +20,7 @@ type ActorFile struct {
 
 // ParseActors parses one actor dictionary file; name is used in positions
 // and error messages. It reports every bad line at once, as an
-// ActorErrorList.
+// ErrorList.
 func ParseActors(name string, src []byte) (*ActorFile, error) {
 	p := &actorParser{f: &ActorFile{Name: name}, seen: map[string]int{}}
 	line := 0
@@ -122,11 +50,11 @@ type actorParser struct {
 	// attributes are skipped without more errors.
 	skip bool
 	seen map[string]int // type and folded name -> line of the entry
-	errs ActorErrorList
+	errs ErrorList
 }
 
 func (p *actorParser) errorf(line int, format string, args ...any) {
-	p.errs = append(p.errs, &ActorError{Pos: ActorPos{p.f.Name, line}, Msg: fmt.Sprintf(format, args...)})
+	p.errs = append(p.errs, &Error{Pos: Pos{p.f.Name, line}, Msg: fmt.Sprintf(format, args...)})
 }
 
 // actorTypes maps the type keywords to the types.
@@ -147,7 +75,7 @@ func (p *actorParser) line(n int, text string) {
 	if len(l.fields) == 0 {
 		return
 	}
-	pos := ActorPos{p.f.Name, n}
+	pos := Pos{p.f.Name, n}
 	key, args := l.fields[0], l.fields[1:]
 	if l.indented {
 		p.attribute(pos, key, args)
@@ -190,7 +118,7 @@ var actorAttributes = map[string]bool{"alias": true, "adjective": true, "demonym
 	"place": true, "code": true, "country": true, "sector": true, "gender": true}
 
 // phrase joins the words of a phrase argument and checks it has words.
-func (p *actorParser) phrase(pos ActorPos, args []string) (string, bool) {
+func (p *actorParser) phrase(pos Pos, args []string) (string, bool) {
 	if len(args) == 0 {
 		p.errorf(pos.Line, "missing phrase")
 		return "", false
@@ -214,7 +142,7 @@ func actorHasWord(s string) bool {
 	return false
 }
 
-func (p *actorParser) startEntry(pos ActorPos, typ string, args []string) {
+func (p *actorParser) startEntry(pos Pos, typ string, args []string) {
 	name, ok := p.phrase(pos, args)
 	if !ok {
 		p.skip = true
@@ -243,7 +171,7 @@ func (p *actorParser) endEntry() {
 	p.f.Entries = append(p.f.Entries, e)
 }
 
-func (p *actorParser) attribute(pos ActorPos, key string, args []string) {
+func (p *actorParser) attribute(pos Pos, key string, args []string) {
 	e := p.entry
 	if e == nil {
 		if !p.skip { // else the entry's own line was bad and has been reported
@@ -295,7 +223,7 @@ func (p *actorParser) attribute(pos ActorPos, key string, args []string) {
 }
 
 // codeLine reads "code CODE [FROM..TO]".
-func (p *actorParser) codeLine(pos ActorPos, e *ActorEntry, args []string) {
+func (p *actorParser) codeLine(pos Pos, e *ActorEntry, args []string) {
 	if len(args) == 0 || len(args) > 2 {
 		p.errorf(pos.Line, "want: code CODE [FROM..TO]")
 		return
@@ -334,7 +262,7 @@ func (p *actorParser) codeLine(pos ActorPos, e *ActorEntry, args []string) {
 }
 
 // agentLine reads "agent PHRASE CODE [person] [noplural | plural PHRASE]".
-func (p *actorParser) agentLine(pos ActorPos, args []string) {
+func (p *actorParser) agentLine(pos Pos, args []string) {
 	ci := -1
 	for i, a := range args {
 		if actorAgentCode(a) {

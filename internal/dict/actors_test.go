@@ -99,12 +99,12 @@ group Hamas
 	if err == nil {
 		t.Fatal("no error")
 	}
-	if !errors.Is(err, dict.ErrActorSyntax) {
-		t.Errorf("error does not wrap ErrActorSyntax: %v", err)
+	if !errors.Is(err, dict.ErrSyntax) {
+		t.Errorf("error does not wrap ErrSyntax: %v", err)
 	}
-	list, ok := err.(dict.ActorErrorList)
+	list, ok := err.(dict.ErrorList)
 	if !ok {
-		t.Fatalf("error is %T, want ActorErrorList", err)
+		t.Fatalf("error is %T, want ErrorList", err)
 	}
 	want := []string{
 		`bad.txt:2: date "2013-02-30" is not a date YYYY-MM-DD`,
@@ -189,7 +189,7 @@ func TestLoadActorsReportsEveryFile(t *testing.T) {
 		"b.txt": {Data: []byte("frob\nextend person Nobody\n")},
 	}
 	_, err := dict.LoadActors(fsys)
-	list, ok := err.(dict.ActorErrorList)
+	list, ok := err.(dict.ErrorList)
 	if !ok || len(list) != 2 || list[0].Pos.String() != "a.txt:2" || list[1].Pos.String() != "b.txt:1" {
 		t.Fatalf("err = %v", err)
 	}
@@ -361,7 +361,7 @@ func FuzzParseActors(f *testing.F) {
 		file, err := dict.ParseActors("fuzz.txt", src)
 		lines := bytes.Count(src, []byte("\n")) + 1
 		if err != nil {
-			list, ok := err.(dict.ActorErrorList)
+			list, ok := err.(dict.ErrorList)
 			if !ok || len(list) == 0 {
 				t.Fatalf("error %T %v", err, err)
 			}

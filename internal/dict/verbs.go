@@ -1,7 +1,6 @@
 package dict
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 )
@@ -64,15 +63,6 @@ import (
 // last wins too. Files are read in name order, so manual.txt, read after
 // cameo.txt, overrides it.
 
-// VerbPos is where an entry of a verb dictionary was read.
-type VerbPos struct {
-	File string
-	Line int
-}
-
-// String returns the position as "file:line".
-func (p VerbPos) String() string { return fmt.Sprintf("%s:%d", p.File, p.Line) }
-
 // VerbCode is the code of a verb, noun or pattern: the event from source to
 // target and the reciprocal event from target to source, each a CAMEO code or
 // "" for none.
@@ -100,7 +90,7 @@ func (c VerbCode) String() string {
 type VerbSet struct {
 	Name    string
 	Members [][]string // each member is one or more words
-	Pos     VerbPos
+	Pos     Pos
 }
 
 // VerbBlock is a group of verbs and nouns that share a default code and a
@@ -112,7 +102,7 @@ type VerbBlock struct {
 	Verbs    []*VerbEntry // verbs and adjectives
 	Nouns    []*VerbEntry
 	Patterns []*VerbPattern
-	Pos      VerbPos
+	Pos      Pos
 }
 
 // HasFlag reports whether the block carries the flag.
@@ -161,7 +151,7 @@ type VerbEntry struct {
 	Code    VerbCode
 	HasCode bool
 	Block   *VerbBlock
-	Pos     VerbPos
+	Pos     Pos
 }
 
 // Head returns the word the entry is looked up by: a verb's lemma or a
@@ -207,7 +197,7 @@ type VerbPattern struct {
 	Post  []VerbElem // complement side, in text order
 	Code  VerbCode
 	Block *VerbBlock
-	Pos   VerbPos
+	Pos   Pos
 	// Text is the pattern as written, without its code and comment.
 	Text string
 	// Comment is the comment that followed the pattern, if any.
@@ -379,8 +369,8 @@ func (v *Verbs) Counts() (sets, blocks, verbs, nouns, patterns int) {
 
 // index builds the lookup tables once every file has been read, and reports
 // references to undefined sets.
-func (v *Verbs) index() VerbErrorList {
-	var errs VerbErrorList
+func (v *Verbs) index() ErrorList {
+	var errs ErrorList
 	v.members = make(map[string]map[string]bool, len(v.Sets))
 	for name, s := range v.Sets {
 		m := make(map[string]bool, len(s.Members))
@@ -413,7 +403,7 @@ func (v *Verbs) index() VerbErrorList {
 		for _, p := range b.Patterns {
 			for _, name := range p.sets() {
 				if v.Sets[name] == nil {
-					errs = append(errs, &VerbError{Pos: p.Pos, Msg: "undefined set &" + name})
+					errs = append(errs, &Error{Pos: p.Pos, Msg: "undefined set &" + name})
 				}
 			}
 		}

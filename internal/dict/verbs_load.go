@@ -11,7 +11,7 @@ import (
 // order, as one verb dictionary: a set defined in one file can be used in
 // another, and a later file can add verbs and patterns to a block opened in
 // an earlier one. Every bad line of every file is reported at once, as a
-// VerbErrorList.
+// ErrorList.
 func LoadVerbs(fsys fs.FS, dir string) (*Verbs, error) {
 	names, err := fs.Glob(fsys, path.Join(dir, "*.txt"))
 	if err != nil {
@@ -22,7 +22,7 @@ func LoadVerbs(fsys fs.FS, dir string) (*Verbs, error) {
 	}
 	sort.Strings(names)
 	v := newVerbs()
-	var errs VerbErrorList
+	var errs ErrorList
 	for _, name := range names {
 		src, err := fs.ReadFile(fsys, name)
 		if err != nil {

@@ -1,73 +1,14 @@
 package dict
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
-// ErrVerbSyntax is wrapped by every error about a line of a verb dictionary.
-var ErrVerbSyntax = errors.New("dict: verb dictionary syntax error")
-
-// VerbError is an error on one line of a verb dictionary.
-type VerbError struct {
-	Pos VerbPos
-	Msg string
-}
-
-func (e *VerbError) Error() string { return e.Pos.String() + ": " + e.Msg }
-
-// Unwrap returns ErrVerbSyntax.
-func (e *VerbError) Unwrap() error { return ErrVerbSyntax }
-
-// VerbErrorList is every error found in a verb dictionary, in file and line
-// order.
-type VerbErrorList []*VerbError
-
-func (l VerbErrorList) Error() string {
-	switch len(l) {
-	case 0:
-		return "no errors"
-	case 1:
-		return l[0].Error()
-	}
-	const max = 10
-	var b strings.Builder
-	for i, e := range l {
-		if i == max {
-			fmt.Fprintf(&b, "\n(and %d more errors)", len(l)-max)
-			break
-		}
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(e.Error())
-	}
-	return b.String()
-}
-
-// Unwrap returns the errors of the list, so that errors.Is finds
-// ErrVerbSyntax.
-func (l VerbErrorList) Unwrap() []error {
-	out := make([]error, len(l))
-	for i, e := range l {
-		out[i] = e
-	}
-	return out
-}
-
-// Err returns the list as an error, or nil when it is empty.
-func (l VerbErrorList) Err() error {
-	if len(l) == 0 {
-		return nil
-	}
-	return l
-}
-
 // ParseVerbs parses one verb dictionary file; name is used in positions and
-// error messages. It reports every bad line at once, as a VerbErrorList.
+// error messages. It reports every bad line at once, as a ErrorList.
 func ParseVerbs(name string, src []byte) (*Verbs, error) {
 	v := newVerbs()
 	errs := v.parse(name, src)
@@ -79,7 +20,7 @@ func ParseVerbs(name string, src []byte) (*Verbs, error) {
 }
 
 // parse adds the sets, blocks and patterns of one file to v.
-func (v *Verbs) parse(name string, src []byte) VerbErrorList {
+func (v *Verbs) parse(name string, src []byte) ErrorList {
 	p := &verbParser{v: v, file: name}
 	rest := string(src)
 	for line := 1; rest != ""; line++ {
@@ -96,11 +37,11 @@ type verbParser struct {
 	file  string
 	set   *VerbSet
 	block *VerbBlock
-	errs  VerbErrorList
+	errs  ErrorList
 }
 
 func (p *verbParser) errorf(line int, format string, args ...any) {
-	p.errs = append(p.errs, &VerbError{Pos: VerbPos{p.file, line}, Msg: fmt.Sprintf(format, args...)})
+	p.errs = append(p.errs, &Error{Pos: Pos{p.file, line}, Msg: fmt.Sprintf(format, args...)})
 }
 
 // line parses one line of the file.
@@ -118,7 +59,7 @@ func (p *verbParser) line(n int, text string) {
 	if len(toks) == 0 {
 		return
 	}
-	pos := VerbPos{p.file, n}
+	pos := Pos{p.file, n}
 	head := toks[0]
 	switch {
 	case head.kind == tokWord && head.text == "set":
@@ -151,7 +92,7 @@ func splitComment(text string) (body, comment string) {
 	return text, ""
 }
 
-func (p *verbParser) setLine(pos VerbPos, toks []verbToken) {
+func (p *verbParser) setLine(pos Pos, toks []verbToken) {
 	p.block = nil
 	p.set = nil
 	if len(toks) != 1 || toks[0].kind != tokWord {
@@ -171,7 +112,7 @@ func (p *verbParser) setLine(pos VerbPos, toks []verbToken) {
 	p.v.Sets[name] = p.set
 }
 
-func (p *verbParser) memberLine(pos VerbPos, toks []verbToken) {
+func (p *verbParser) memberLine(pos Pos, toks []verbToken) {
 	if p.set == nil {
 		p.errorf(pos.Line, "set member outside a set")
 		return
@@ -187,7 +128,7 @@ func (p *verbParser) memberLine(pos VerbPos, toks []verbToken) {
 	p.set.Members = append(p.set.Members, words)
 }
 
-func (p *verbParser) blockLine(pos VerbPos, toks []verbToken) {
+func (p *verbParser) blockLine(pos Pos, toks []verbToken) {
 	p.set = nil
 	p.block = nil
 	if len(toks) == 0 || toks[0].kind != tokWord {
@@ -236,7 +177,7 @@ func (p *verbParser) blockLine(pos VerbPos, toks []verbToken) {
 	p.v.Blocks = append(p.v.Blocks, p.block)
 }
 
-func (p *verbParser) entryLine(pos VerbPos, kind VerbEntryKind, toks []verbToken) {
+func (p *verbParser) entryLine(pos Pos, kind VerbEntryKind, toks []verbToken) {
 	kw := kind.keyword()
 	if p.block == nil {
 		p.errorf(pos.Line, "%s outside a block", kw)
@@ -300,7 +241,7 @@ func (p *verbParser) entryLine(pos VerbPos, kind VerbEntryKind, toks []verbToken
 	}
 }
 
-func (p *verbParser) patternLine(pos VerbPos, toks []verbToken, comment string) {
+func (p *verbParser) patternLine(pos Pos, toks []verbToken, comment string) {
 	if p.block == nil {
 		p.errorf(pos.Line, "pattern outside a block")
 		return
@@ -344,7 +285,7 @@ func (p *verbParser) patternLine(pos VerbPos, toks []verbToken, comment string) 
 }
 
 // plainWords returns the tokens as words, reporting anything else.
-func (p *verbParser) plainWords(pos VerbPos, toks []verbToken) ([]string, bool) {
+func (p *verbParser) plainWords(pos Pos, toks []verbToken) ([]string, bool) {
 	words := make([]string, 0, len(toks))
 	for _, t := range toks {
 		if t.kind != tokWord {

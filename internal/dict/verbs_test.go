@@ -104,12 +104,12 @@ func TestParseVerbsErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := dict.ParseVerbs("x.txt", []byte(tt.src))
-			var list dict.VerbErrorList
+			var list dict.ErrorList
 			if !errors.As(err, &list) {
-				t.Fatalf("err = %v, want a VerbErrorList", err)
+				t.Fatalf("err = %v, want a ErrorList", err)
 			}
-			if !errors.Is(err, dict.ErrVerbSyntax) {
-				t.Errorf("errors.Is(err, ErrVerbSyntax) = false")
+			if !errors.Is(err, dict.ErrSyntax) {
+				t.Errorf("errors.Is(err, ErrSyntax) = false")
 			}
 			if len(list) != len(tt.want) {
 				t.Fatalf("got %d errors, want %d:\n%v", len(list), len(tt.want), err)
@@ -214,7 +214,7 @@ func TestVerbRoundTrip(t *testing.T) {
 }
 
 // FuzzParseVerbs checks that the parser never panics, that it either
-// returns a dictionary or a VerbErrorList, and that what it accepts prints
+// returns a dictionary or a ErrorList, and that what it accepts prints
 // back to patterns that parse again.
 func FuzzParseVerbs(f *testing.F) {
 	f.Add(sampleVerbs)
@@ -224,9 +224,9 @@ func FuzzParseVerbs(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src string) {
 		v, err := dict.ParseVerbs("fuzz.txt", []byte(src))
 		if err != nil {
-			var list dict.VerbErrorList
+			var list dict.ErrorList
 			if !errors.As(err, &list) || len(list) == 0 {
-				t.Fatalf("error %v is not a non-empty VerbErrorList", err)
+				t.Fatalf("error %v is not a non-empty ErrorList", err)
 			}
 			return
 		}

@@ -343,7 +343,7 @@ func writeActorEntries(w *writer, entries []*actorEntry) {
 func finishActors(w *writer) ([]byte, error) {
 	out := []byte(w.buf.String())
 	if _, err := dict.ParseActors(w.file, out); err != nil {
-		var list dict.ActorErrorList
+		var list dict.ErrorList
 		if !errors.As(err, &list) {
 			return out, fmt.Errorf("dictfmt: %s: %w", w.file, err)
 		}

@@ -470,7 +470,7 @@ func (c *verbConv) finish() ([]byte, error) {
 	w := c.w
 	out := []byte(w.buf.String())
 	if _, err := dict.ParseVerbs(w.file, out); err != nil {
-		var list dict.VerbErrorList
+		var list dict.ErrorList
 		if !errors.As(err, &list) {
 			return out, fmt.Errorf("dictfmt: %s: %w", w.file, err)
 		}

@@ -23,7 +23,7 @@ func (g *gen) readAgents(name string, src []byte) {
 			g.count("duplicate agents (dropped)")
 			return
 		}
-		a := &dict.Agent{Phrase: phrase, Pos: dict.ActorPos{File: name, Line: line}}
+		a := &dict.Agent{Phrase: phrase, Pos: dict.Pos{File: name, Line: line}}
 		switch {
 		case strings.HasPrefix(code, "~"):
 			a.Code = code[1:]

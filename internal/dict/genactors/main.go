@@ -555,7 +555,7 @@ func isStateRaw(r *rawEntry) bool {
 
 // entry converts one raw entry.
 func (g *gen) entry(file string, r *rawEntry, groups bool) *dict.ActorEntry {
-	pos := dict.ActorPos{File: file, Line: r.line}
+	pos := dict.Pos{File: file, Line: r.line}
 	var phrases []string
 	seen := map[string]bool{}
 	var split []string
@@ -587,7 +587,7 @@ func (g *gen) entry(file string, r *rawEntry, groups bool) *dict.ActorEntry {
 	}
 	e := &dict.ActorEntry{Pos: pos}
 	for _, c := range r.codes {
-		e.Roles = append(e.Roles, dict.ActorRole{Code: c.code, From: c.from, To: c.to, Pos: dict.ActorPos{File: file, Line: c.line}})
+		e.Roles = append(e.Roles, dict.ActorRole{Code: c.code, From: c.from, To: c.to, Pos: dict.Pos{File: file, Line: c.line}})
 	}
 	switch {
 	case isStateRaw(r):

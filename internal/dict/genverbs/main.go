@@ -310,7 +310,7 @@ func setName(s string) string {
 // here.
 func wellFormed(line string) bool {
 	_, err := dict.ParseVerbs("pattern", []byte("block B [---]\n"+line))
-	var list dict.VerbErrorList
+	var list dict.ErrorList
 	if err == nil {
 		return true
 	}
