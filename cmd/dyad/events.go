@@ -7,7 +7,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/dyad-project/dyad"
 	"github.com/dyad-project/dyad/internal/sqlite"
@@ -58,10 +57,7 @@ Flags:`)
 		fs.Usage()
 		return exitError{2}
 	}
-	if _, err := os.Stat(*dbPath); err != nil {
-		return fmt.Errorf("database: %w", err)
-	}
-	db, err := sqlite.Open(ctx, *dbPath)
+	db, err := openExisting(ctx, *dbPath)
 	if err != nil {
 		return err
 	}

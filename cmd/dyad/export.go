@@ -11,7 +11,6 @@ import (
 
 	"github.com/dyad-project/dyad"
 	"github.com/dyad-project/dyad/internal/export"
-	"github.com/dyad-project/dyad/internal/sqlite"
 )
 
 func init() {
@@ -76,10 +75,11 @@ Flags:`)
 	if err := f.Validate(); err != nil {
 		return err
 	}
-	// Opening creates a missing file; an export of nothing is a mistake.
-	if _, err := os.Stat(*dbPath); err != nil {
-		return fmt.Errorf("database: %w", err)
+	db, err := openExisting(ctx, *dbPath)
+	if err != nil {
+		return err
 	}
+	defer db.Close()
 	var out io.Writer = c.m.Stdout
 	var file *os.File
 	if *outPath != "" {
@@ -93,11 +93,7 @@ Flags:`)
 	if err != nil {
 		return err
 	}
-	db, err := sqlite.Open(ctx, *dbPath)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
+
 	err = db.ScanEvents(ctx, f, w.Write)
 	if ferr := w.Flush(); err == nil {
 		err = ferr

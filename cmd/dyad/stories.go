@@ -4,9 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"os"
-
-	"github.com/dyad-project/dyad/internal/sqlite"
 )
 
 func init() {
@@ -43,10 +40,7 @@ Flags:`)
 		fs.Usage()
 		return exitError{2}
 	}
-	if _, err := os.Stat(*dbPath); err != nil {
-		return fmt.Errorf("database: %w", err)
-	}
-	db, err := sqlite.Open(ctx, *dbPath)
+	db, err := openExisting(ctx, *dbPath)
 	if err != nil {
 		return err
 	}
