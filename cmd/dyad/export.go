@@ -26,7 +26,7 @@ type exportCmd struct {
 func (c *exportCmd) Run(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	fs.SetOutput(c.m.Stderr)
-	dbPath := fs.String("db", "", "the SQLite database file written by 'dyad ingest'")
+	dbPath := fs.String("db", "", "the database 'dyad ingest' wrote: a SQLite file or a postgres:// URL")
 	format := fs.String("format", "jsonl", "output format: "+strings.Join(export.Formats, ", "))
 	outPath := fs.String("o", "", "write to this file instead of standard output")
 	var f dyad.EventFilter
@@ -75,7 +75,7 @@ Flags:`)
 	if err := f.Validate(); err != nil {
 		return err
 	}
-	db, err := openExisting(ctx, *dbPath)
+	db, err := openDB(ctx, *dbPath, false)
 	if err != nil {
 		return err
 	}

@@ -21,7 +21,6 @@ import (
 	"github.com/dyad-project/dyad"
 	"github.com/dyad-project/dyad/internal/ingest"
 	"github.com/dyad-project/dyad/internal/pipeline"
-	"github.com/dyad-project/dyad/internal/sqlite"
 	"github.com/dyad-project/dyad/internal/story"
 )
 
@@ -38,7 +37,7 @@ type ingestCmd struct {
 func (c *ingestCmd) Run(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
 	fs.SetOutput(c.m.Stderr)
-	dbPath := fs.String("db", "", "the SQLite database file to store into (created if absent)")
+	dbPath := fs.String("db", "", "the database to store into: a SQLite file (created if absent) or a postgres:// URL")
 	batchSize := fs.Int("batch", 100, "articles stored per transaction")
 	workers := fs.Int("j", runtime.GOMAXPROCS(0), "number of articles analysed at once")
 	published := fs.String("published", "", "publication date (YYYY-MM-DD) for articles whose input gives none")
@@ -71,14 +70,14 @@ Flags:`)
 	if err != nil {
 		return err
 	}
-	db, err := sqlite.Open(ctx, *dbPath)
+	db, err := openDB(ctx, *dbPath, true)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
 	// Every stored article joins the story index (duplicates, merged
 	// events, stories), in input order and in the batch's transaction.
-	stories, err := db.StoryIndex(ctx, story.DefaultConfig())
+	stories, err := db.Writer(ctx, story.DefaultConfig())
 	if err != nil {
 		return err
 	}
@@ -187,8 +186,8 @@ func analyseNew(ctx context.Context, p *pipeline.Pipeline, db dyad.ArticleStore,
 
 // ingester batches analyses into the store and keeps the counts.
 type ingester struct {
-	db        *sqlite.DB
-	stories   *sqlite.StoryIndex
+	db        database
+	stories   batchWriter
 	batchSize int
 	batch     []*dyad.Analysis
 	out       io.Writer

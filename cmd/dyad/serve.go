@@ -10,7 +10,6 @@ import (
 
 	"github.com/dyad-project/dyad/internal/httpapi"
 	"github.com/dyad-project/dyad/internal/pipeline"
-	"github.com/dyad-project/dyad/internal/sqlite"
 )
 
 func init() {
@@ -27,7 +26,7 @@ func (c *serveCmd) Run(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(c.m.Stderr)
 	def := httpapi.DefaultConfig()
-	dbPath := fs.String("db", "", "the SQLite database file written by 'dyad ingest'")
+	dbPath := fs.String("db", "", "the database 'dyad ingest' wrote: a SQLite file or a postgres:// URL")
 	addr := fs.String("addr", "127.0.0.1:8080", "the address to listen on (host:port; port 0 picks a free one)")
 	token := fs.String("token", "", "enable writes (POST /api/articles) for requests with 'Authorization: Bearer TOKEN'; also read from $DYAD_TOKEN")
 	timeout := fs.Duration("timeout", def.RequestTimeout, "the longest a read request may take")
@@ -59,7 +58,7 @@ Flags:`)
 	}
 	// Opening creates a missing file; a read-only server over nothing is
 	// a mistyped path.
-	if _, err := os.Stat(*dbPath); err != nil && *token == "" {
+	if _, err := os.Stat(*dbPath); err != nil && *token == "" && !isPostgres(*dbPath) {
 		return fmt.Errorf("database: %w (run 'dyad ingest --db %s ...' first)", err, *dbPath)
 	}
 	cfg := httpapi.Config{
@@ -76,7 +75,7 @@ Flags:`)
 		}
 		cfg.Analyser = p
 	}
-	db, err := sqlite.Open(ctx, *dbPath)
+	db, err := openDB(ctx, *dbPath, true)
 	if err != nil {
 		return err
 	}
@@ -93,6 +92,6 @@ Flags:`)
 	if cfg.Token != "" {
 		mode = "writes enabled with the token"
 	}
-	fmt.Fprintf(c.m.Stderr, "dyad serve: http://%s/ (%s, %s); Ctrl-C stops\n", ln.Addr(), *dbPath, mode)
+	fmt.Fprintf(c.m.Stderr, "dyad serve: http://%s/ (%s, %s); Ctrl-C stops\n", ln.Addr(), db.Addr(), mode)
 	return srv.Serve(ctx, ln, 10*time.Second)
 }
