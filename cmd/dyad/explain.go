@@ -32,6 +32,7 @@ func (c *explainCmd) Run(ctx context.Context, args []string) error {
 	published := fs.String("published", "", "publication date (YYYY-MM-DD) for articles whose input gives none")
 	var dicts stringList
 	fs.Var(&dicts, "dict", "a folder of user dictionaries layered over the embedded ones (repeatable)")
+	dictFormat := fs.String("dict-format", "", "read the --dict folder as PETRARCH or TABARI dictionaries (petrarch|tabari), used instead of the embedded ones")
 	fs.Usage = func() {
 		fmt.Fprintln(c.m.Stderr, `Usage: dyad explain [flags] [FILE|DIR|-]...
 
@@ -52,7 +53,9 @@ Flags:`)
 	}
 	cfg := pipeline.DefaultConfig()
 	cfg.Published = *published
-	cfg.DictDirs = dicts
+	if err := setDicts(&cfg, *dictFormat, dicts); err != nil {
+		return err
+	}
 	p, err := pipeline.New(cfg)
 	if err != nil {
 		return err

@@ -31,6 +31,7 @@ func (c *extractCmd) Run(ctx context.Context, args []string) error {
 	workers := fs.Int("j", runtime.GOMAXPROCS(0), "number of articles analysed at once")
 	var dicts stringList
 	fs.Var(&dicts, "dict", "a folder of user dictionaries layered over the embedded ones (repeatable)")
+	dictFormat := fs.String("dict-format", "", "read the --dict folder as PETRARCH or TABARI dictionaries (petrarch|tabari), used instead of the embedded ones")
 	fs.Usage = func() {
 		fmt.Fprintln(c.m.Stderr, `Usage: dyad extract [flags] [FILE|DIR|-]...
 
@@ -57,7 +58,9 @@ Flags:`)
 	}
 	cfg := pipeline.DefaultConfig()
 	cfg.Published = *published
-	cfg.DictDirs = dicts
+	if err := setDicts(&cfg, *dictFormat, dicts); err != nil {
+		return err
+	}
 	p, err := pipeline.New(cfg)
 	if err != nil {
 		return err

@@ -415,7 +415,7 @@ func parseVerbCode(s string) (VerbCode, string) {
 	}
 	for _, x := range []string{c.Event, c.Reverse} {
 		if x != "" && !isCAMEOCode(x) {
-			return VerbCode{}, fmt.Sprintf("bad code [%s]: codes are 2 to 4 digits, --- or a pair a:b", s)
+			return VerbCode{}, fmt.Sprintf("bad code [%s]: codes are 2 to 4 digits (and an optional capital letter), --- or a pair a:b", s)
 		}
 	}
 	if c.None() && (paired || ev != "---") {
@@ -424,7 +424,14 @@ func parseVerbCode(s string) (VerbCode, string) {
 	return c, ""
 }
 
+// isCAMEOCode reports whether s is an event code: 2 to 4 digits, or 3
+// to 4 digits and one capital letter, as the KEDS/WEIS-derived
+// dictionaries of TABARI and PETRARCH write variants of a code ("075A",
+// "174K"). The coder decides what to do with a code it does not know.
 func isCAMEOCode(s string) bool {
+	if n := len(s); n > 3 && s[n-1] >= 'A' && s[n-1] <= 'Z' {
+		s = s[:n-1]
+	}
 	if len(s) < 2 || len(s) > 4 {
 		return false
 	}

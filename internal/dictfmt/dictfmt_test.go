@@ -60,18 +60,19 @@ func TestRealFiles(t *testing.T) {
 		{p2 + "PETR.Validate.agents.txt", ReadPetrarchAgents, nil, 80},
 		// [~ENV} and a line without a code.
 		{p2 + "Phoenix.agents.txt", ReadPetrarchAgents, []int{544, 1927}, 3000},
-		// Codes that are not CAMEO codes ([075A], [abc], [210a], [025?]),
-		// bad headers, a block reopened with another code (1093-1095).
+		// Codes that are not event codes ([abc], [210a], [025?]; the
+		// WEIS variants [075A] and [174K] are), bad headers, a block
+		// reopened with another code (1093-1095).
 		{p2 + "PETR.Validate.verbs.txt", ReadPetrarchVerbs,
-			[]int{80, 155, 156, 206, 208, 671, 687, 975, 992, 993, 1024, 1051, 1093, 1094, 1095, 1241}, 900},
+			[]int{155, 156, 671, 687, 975, 992, 993, 1024, 1051, 1093, 1094, 1095, 1241}, 900},
 		// Stray ")" in two patterns; &WEATHER and &DEMONSTRATION are
 		// never defined.
 		{p2 + "CAMEO.2.0.txt", ReadPetrarchVerbs, []int{2374, 7606, 8443, 8444}, 7000},
 		// [AR1 <911226] [AR2], [G77].
 		{tb + "TABARI.Demo.actors", ReadTabariActors, []int{33, 80}, 200},
 		{tb + "Validate.agents", ReadTabariAgents, nil, 80},
-		// Test codes that are not CAMEO codes ([075A], [sdf], [174K], ...).
-		{tb + "TABARI.Demo.verbs", ReadTabariVerbs, []int{56, 60, 95, 96, 119, 121, 496, 507, 522, 537}, 900},
+		// Test codes that are not event codes ([sdf], [abc], [025?], ...).
+		{tb + "TABARI.Demo.verbs", ReadTabariVerbs, []int{60, 95, 96, 496, 507, 522, 537}, 900},
 		// Actor codes or letters as event codes, unbalanced { | },
 		// a quote in a pattern, two * in a pattern.
 		{tb + "CAMEO.091003.master.verbs", ReadTabariVerbs, []int{7712, 7729, 7990, 10096, 10190, 10361,
@@ -257,11 +258,14 @@ func TestVerbs(t *testing.T) {
 			"--- HIT [190] ---\nSTRIKE [---]\n+STRUCK_AND\n~ a (a b HIT) SAY = a b 015\n",
 			"block HIT [190]\nverb strike [---]", nil},
 		{"tabari root and patterns", ReadTabariVerbs,
-			"<SYNSETS>\n&TOOL\n+SPADE\n&KIT\n+&TOOL_BOX\n</SYNSETS>\n<TIME>\nLATER [+1]\n</TIME>\nDIG [060] ;x\n- * { HOLE | PIT } FOR_ + [061]\n- % * &KIT [062]\n{ DUG_ DIGS_ }\nPLANT [###]\n",
+			"<SYNSETS>\n&TOOL\n+SPADE\n&KIT\n+&TOOL_BOX\n</SYNSETS>\n<TIME>\nLATER [+1]\n</TIME>\nDIG_ [060] ;x\n- * { HOLE | PIT } FOR_ + [061]\n- % * &KIT [062]\n{ DUG_ DIGS_ }\nPLANT_ [###]\n",
 			"set TOOL\n+ spade\nset KIT\n+ spade box\nblock DIG [060]\nverb dig\n- * hole for + [061]\n- * pit for + [061]\n- * &KIT [062]\nblock PLANT [---]\nverb plant", nil},
-		{"latin-1 crlf", ReadTabariVerbs, "CAFE [010] ;caf\xe9\r\n- * \x1aTEA [011]\r\n", "block CAFE [010]\nverb cafe\n- * tea [011]", nil},
-		{"bad codes skip their block", ReadTabariVerbs, "RUN [12A]\n- * FAST [010]\nWALK [010]\n- * SLOW [abc]\n",
+		{"latin-1 crlf", ReadTabariVerbs, "CAFE_ [010] ;caf\xe9\r\n- * \x1aTEA [011]\r\n", "block CAFE [010]\nverb cafe\n- * tea [011]", nil},
+		{"bad codes skip their block", ReadTabariVerbs, "RUN [1A2]\n- * FAST [010]\nWALK_ [010]\n- * SLOW [abc]\n",
 			"block WALK [010]\nverb walk", []int{1, 4}},
+		{"tabari stems list their forms", ReadTabariVerbs, "RESTOR [064]\nBURN_DOWN [222]\n",
+			"block RESTOR [064]\nverb restor {restore restors restores restored restord restoring restories restoried restorred restorring}\n" +
+				"block BURN_DOWN [222]\nverb burn down {burne burns burnes burned burnd burning burnies burnied burnned burnning}", nil},
 		{"pattern without code", ReadPetrarchVerbs, "--- GO [010] ---\n- * HOME\n", "", []int{2}},
 		{"outside a block", ReadPetrarchVerbs, "- * HOME [010]\nRUN\n", "", []int{1, 2}},
 		{"bad header", ReadPetrarchVerbs, "--- GO ---\nRUN\n- * FAR [010]\n", "", []int{1}},

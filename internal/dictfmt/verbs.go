@@ -184,7 +184,50 @@ func (c *verbConv) tabariLine(n int, raw string) {
 	c.w.line(n, "block %s %s", name, code)
 	c.inBlock, c.set = true, ""
 	c.seen = map[string]bool{}
-	c.verb(n, body[:len(body)-len(m[0])])
+	root := body[:len(body)-len(m[0])]
+	if i := strings.IndexByte(root, '{'); i < 0 {
+		// A TABARI root not ended by "_" is a stem that TABARI matches as
+		// a prefix ("RESTOR" codes "restored"): dyad matches whole words,
+		// so the stem's regular forms are listed instead.
+		if isStem(strings.TrimSpace(strings.NewReplacer("~", "", "=", "").Replace(root))) {
+			root = strings.TrimSpace(root) + " {" + strings.Join(stemForms(words[0]), " ") + "}"
+		}
+	}
+	c.verb(n, root)
+}
+
+// isStem reports whether the first word of a TABARI root is a stem: it is
+// not ended by a "_" that ends the root or comes before a blank.
+func isStem(root string) bool {
+	i := strings.IndexAny(root, " _\t")
+	if i < 0 {
+		return root != ""
+	}
+	return !(root[i] == '_' && (i+1 == len(root) || root[i+1] == ' ' || root[i+1] == '\t'))
+}
+
+// stemForms returns the words a TABARI stem matches that an English verb
+// can be: the stem, with "e", "s", "es", "ed", "d", "ing", "ies", "ied",
+// a doubled final consonant before "ed" and "ing", and "ing"/"ed" in place of
+// a final "e".
+func stemForms(stem string) []string {
+	out := []string{}
+	for _, suf := range []string{"e", "s", "es", "ed", "d", "ing", "ies", "ied"} {
+		out = append(out, stem+suf)
+	}
+	if n := len(stem); n > 0 {
+		last := stem[n-1]
+		if !strings.ContainsRune("aeiouwxy", rune(last)) {
+			out = append(out, stem+string(last)+"ed", stem+string(last)+"ing")
+		}
+		if last == 'e' {
+			out = append(out, stem[:n-1]+"ing", stem[:n-1]+"ed")
+		}
+		if last == 'y' {
+			out = append(out, stem[:n-1]+"ies", stem[:n-1]+"ied")
+		}
+	}
+	return out
 }
 
 // alternatives expands "{ A | B }" groups of a TABARI pattern into one
@@ -303,7 +346,12 @@ func (c *verbConv) code(n int, s string) (string, bool) {
 	return "[" + s + "]", true
 }
 
+// eventCode reports whether s is 2 to 4 digits, or 3 to 4 digits and one
+// capital letter (the KEDS/WEIS variants "075A" of the test dictionaries).
 func eventCode(s string) bool {
+	if n := len(s); n > 3 && s[n-1] >= 'A' && s[n-1] <= 'Z' {
+		s = s[:n-1]
+	}
 	if len(s) < 2 || len(s) > 4 {
 		return false
 	}
@@ -396,7 +444,9 @@ func (c *verbConv) pattern(n int, body, comment string, groups bool) {
 		}
 		return
 	}
-	pat = strings.NewReplacer("*", " * ", "%", " ", "~", "", "=", "").Replace(pat)
+	// "$" and "+" may be joined to a word by "_" ("SUGGESTED_+",
+	// "IN_$"): they are elements of their own.
+	pat = strings.NewReplacer("*", " * ", "%", " ", "~", "", "=", "", "+", " + ", "$", " $ ").Replace(pat)
 	var out []string
 	depth := 0
 	for _, f := range spaced(pat) {

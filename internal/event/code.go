@@ -76,9 +76,30 @@ func (r *run) predicate(t *tree, tr trigger) {
 		// coordinated subject, coded from the first to the others.
 		f.sources, f.targets, f.tgtVia = f.sources[:1], f.sources[1:], "joint subject"
 	}
+	if c.cfg.Shallow {
+		if len(f.sources) == 0 {
+			f.sources, f.srcVia = c.nearestActor(t, tr.tok, -1), "nearest actor before the verb"
+		}
+		if len(f.targets) == 0 {
+			f.targets, f.tgtVia = c.nearestActor(t, tr.tok, 1), "first actor after the verb"
+		}
+	}
 	f.mode = c.clauseMode(t, tr.tok)
 	r.refusal(f, tr.tok)
 	r.emit(f)
+}
+
+// nearestActor returns the actor mentioned nearest to token p in direction
+// dir (-1 before it, 1 after it) within p's clause: TABARI's and PETRARCH's
+// word-order rule, used only with Config.Shallow.
+func (c *Coder) nearestActor(t *tree, p, dir int) []arg {
+	for k := p + dir; k >= 0 && k < len(t.toks); k += dir {
+		if t.ment[k] < 0 || !within(t, p, k) && !within(t, t.head(p), k) {
+			continue
+		}
+		return c.actorsOf(t, k)
+	}
+	return nil
 }
 
 // noun codes a noun trigger ("talks with", "air strikes against").

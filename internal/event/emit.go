@@ -78,6 +78,9 @@ func sameActor(a, b dyad.ActorRef) bool {
 func (r *run) add(f found, src, tgt arg, code, ref string) {
 	t := f.t
 	cc, ok := cameo.Lookup(code)
+	if !ok && r.c.cfg.ForeignCodes && len(code) >= 2 {
+		cc, ok = cameo.Code{Code: code, Root: code[:2]}, true
+	}
 	if !ok {
 		r.miss(t, f.trig, ref, "code "+code+" is not a CAMEO code")
 		return

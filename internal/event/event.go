@@ -96,6 +96,18 @@ type Config struct {
 	// "Islamists", a name the dictionaries do not know): who they are is
 	// unknown, so they are left out by default.
 	Nationless bool
+	// ForeignCodes keeps event codes that the CAMEO table does not know,
+	// with the first two characters as their root and no PLOVER type,
+	// QuadClass or Goldstein value: the validation suites of TABARI and
+	// PETRARCH code with their own KEDS/WEIS-derived test dictionaries.
+	ForeignCodes bool
+	// Shallow falls back on the word-order rule of TABARI and PETRARCH
+	// when the parse gives a trigger no source or no target: the nearest
+	// actor before the verb is the source, the first actor after it the
+	// target (both within the verb's clause or its head's). The peers'
+	// validation suites expect it; on news it guesses, so it is off by
+	// default.
+	Shallow bool
 }
 
 // DefaultConfig returns the configuration Default uses.

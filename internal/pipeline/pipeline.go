@@ -37,6 +37,14 @@ type Config struct {
 	// DictDirs are user dictionary folders layered, in order, over the
 	// embedded dictionaries: an entry there adds to or overrides the default.
 	DictDirs []string
+	// Actors and Verbs, when set, replace the embedded actor and verb
+	// dictionaries (DictDirs then layers nothing over the actors): a
+	// dictionary set read in another format (package dictfmt) or a
+	// validation suite's own.
+	Actors *dict.Actors
+	Verbs  *dict.Verbs
+	// Coder, when set, replaces the event coder's default configuration.
+	Coder *event.Config
 }
 
 // DefaultConfig returns the configuration `dyad extract` uses without flags.
@@ -66,14 +74,21 @@ func New(cfg Config) (*Pipeline, error) {
 	if p.parser, err = parse.Default(); err != nil {
 		return nil, err
 	}
-	if p.actors, err = loadActors(cfg.DictDirs); err != nil {
+	if cfg.Actors != nil {
+		p.actors = actor.New(cfg.Actors)
+	} else if p.actors, err = loadActors(cfg.DictDirs); err != nil {
 		return nil, err
 	}
 	if p.gaz, err = where.Default(); err != nil {
 		return nil, err
 	}
-	if p.coder, err = event.Default(); err != nil {
+	if cfg.Verbs != nil {
+		p.coder = event.New(cfg.Verbs)
+	} else if p.coder, err = event.Default(); err != nil {
 		return nil, err
+	}
+	if cfg.Coder != nil {
+		p.coder = p.coder.WithConfig(*cfg.Coder)
 	}
 	return p, nil
 }
