@@ -621,4 +621,275 @@ type Store interface {
 	ActorStore
 	QuoteStore
 	SearchStore
+	StoryStore
+}
+
+// StoryStore answers questions about the story index (internal/story) of
+// the stored articles: merged events, one per happening with the reports
+// of every article that mentions it, and stories, the articles about one
+// happening. Only articles the index took are in it (adapters add articles
+// to the index as they store them; articles stored before an adapter kept
+// an index are not). Every list comes in a total order, so the same store
+// always answers the same query with the same rows.
+type StoryStore interface {
+	// FindMergedEvents returns one page of the merged events f selects, in
+	// f.Sort order, and how many merged events f selects in all. The
+	// events' Reports are not filled.
+	FindMergedEvents(ctx context.Context, f MergedEventFilter) ([]MergedEvent, int, error)
+	// GetMergedEvent returns a merged event with its Reports; the error
+	// wraps ErrNotFound when there is none.
+	GetMergedEvent(ctx context.Context, id int64) (*MergedEvent, error)
+	// FindStories returns one page of the stories f selects, in f.Sort
+	// order, and how many stories f selects in all.
+	FindStories(ctx context.Context, f StoryFilter) ([]StoredStory, int, error)
+	// GetStory returns a story with its articles, merged events and most
+	// frequent actors and places; the error wraps ErrNotFound when there is
+	// none.
+	GetStory(ctx context.Context, id int64) (*StoryDetail, error)
+}
+
+// SortSources orders merged events by the number of distinct outlets that
+// report them, most first, then by mentions, most first.
+const SortSources = "sources"
+
+// MergedEventFilter selects merged events. Every field that is set must
+// match (AND); the zero value selects every merged event.
+//
+// Actor values (Actor, Source, Target) are matched against the merge keys
+// of the story index, not against actor names: a key is the actor's
+// country (ISO 3166 alpha-3) when it acts for the state ("USA" for the
+// government, the army or the country), the country and the sector
+// otherwise ("SYR/REB"), else the actor's CAMEO code or its name as an
+// identifier ("AL_NUSRA_FRONT"). A value matches keys starting with it:
+// "SYR" matches "SYR" and "SYR/REB".
+type MergedEventFilter struct {
+	Actor  string `json:"actor,omitempty"`  // source or target key
+	Source string `json:"source,omitempty"` // the source key
+	Target string `json:"target,omitempty"` // the target key
+	// CAMEO matches the code of the event's first mention by prefix.
+	CAMEO string `json:"cameo,omitempty"`
+	// From and To (YYYY-MM-DD, inclusive) keep the events reported in the
+	// period: last seen on or after From, first seen on or before To. A
+	// bounded query leaves out events whose articles are all undated.
+	From string `json:"from,omitempty"`
+	To   string `json:"to,omitempty"`
+	// Story keeps the events mentioned by an article of this story (see
+	// StoryDetail.MergedEvents), whatever story first mentioned them.
+	Story int64 `json:"story,omitempty"`
+	// ArticleID keeps the events this article mentions.
+	ArticleID int64 `json:"article_id,omitempty"`
+	// MinSources keeps the events reported by at least this many distinct
+	// outlets, copies excluded (MergedEvent.Sources).
+	MinSources int `json:"min_sources,omitempty"`
+	// Sort is "" (by ID, the order the index created them in), SortDate
+	// (first seen, oldest first), SortDateDesc (last seen, newest first),
+	// SortSources or SortMentions (most mentions first). Dates order
+	// undated events last, and every order ends with ID.
+	Sort string `json:"sort,omitempty"`
+	Page
+}
+
+// Validate reports malformed dates, a negative minimum, an unknown sort
+// order or a bad page, wrapping ErrInvalid.
+func (f *MergedEventFilter) Validate() error {
+	if err := validateDates(f.From, f.To); err != nil {
+		return err
+	}
+	if f.MinSources < 0 || f.Story < 0 || f.ArticleID < 0 {
+		return fmt.Errorf("%w: negative min_sources, story or article", ErrInvalid)
+	}
+	switch f.Sort {
+	case "", SortDate, SortDateDesc, SortSources, SortMentions:
+	default:
+		return fmt.Errorf("%w: unknown sort order %q", ErrInvalid, f.Sort)
+	}
+	return f.Page.Validate()
+}
+
+// MergedEvent is one happening: the coded events of every article that
+// reports it, merged, with GDELT-style counts.
+type MergedEvent struct {
+	ID int64 `json:"id"`
+	// Source and Target are the merge keys (see MergedEventFilter); Target
+	// is "" for an event without a target.
+	Source string `json:"source"`
+	Target string `json:"target"`
+	// CAMEO is the code of the first mention, Root its root, Mode the mode
+	// all its mentions share.
+	CAMEO string `json:"cameo"`
+	Root  string `json:"root"`
+	Mode  string `json:"mode"`
+	// Date is the date of the first mention, YYYY-MM-DD ("" when unknown).
+	Date string `json:"date,omitempty"`
+	// Place is the most precise place of its mentions; nil when none has one.
+	Place *MergedPlace `json:"place,omitempty"`
+	// Mentions counts every mention, copies included (GDELT NumMentions).
+	Mentions int `json:"mentions"`
+	// Articles counts the distinct articles that report it and Sources
+	// their distinct outlets (GDELT NumArticles, NumSources), copies of
+	// another article excluded; Copies counts those copies.
+	Articles int `json:"articles"`
+	Sources  int `json:"sources"`
+	Copies   int `json:"copies"`
+	// Outlets are the outlets Sources counts, sorted; CopyOutlets those
+	// seen only through copies, sorted.
+	Outlets     []string `json:"outlets"`
+	CopyOutlets []string `json:"copy_outlets,omitempty"`
+	// FirstSeen and LastSeen are the dates of the earliest and latest
+	// articles that report it ("" when none is dated).
+	FirstSeen string `json:"first_seen,omitempty"`
+	LastSeen  string `json:"last_seen,omitempty"`
+	// IsRoot reports that a mention is in a headline or a lead.
+	IsRoot bool `json:"is_root"`
+	// Story is the story of the article that first reported it.
+	Story int64 `json:"story"`
+	// Reports are its mentions, one per coded event, ordered by the
+	// article's publication date (undated last), article ID and the
+	// event's position in the article. Only GetMergedEvent fills them.
+	Reports []Report `json:"reports,omitempty"`
+}
+
+// MergedPlace is where a merged event happened.
+type MergedPlace struct {
+	// Name is the gazetteer's name (or as written when not geocoded); ""
+	// for a whole country.
+	Name    string `json:"name,omitempty"`
+	Country string `json:"country,omitempty"`
+	// Lat and Lon are meaningful when GeonameID is set.
+	Lat       float64 `json:"lat,omitempty"`
+	Lon       float64 `json:"lon,omitempty"`
+	GeonameID int     `json:"geonameid,omitempty"`
+}
+
+// Report is one mention of a merged event: a coded event of one article,
+// with the article's identity. Its offsets (Trigger, Source, Target,
+// Evidence) are byte offsets into the article's text; SentenceText is
+// exactly the bytes of that text from SentenceStart to the sentence's end,
+// so that an offset less SentenceStart indexes into SentenceText.
+type Report struct {
+	StoredEvent
+	Title  string `json:"title"`
+	Outlet string `json:"outlet"`
+	// SentenceStart is the byte offset of the event's sentence in the
+	// article's text.
+	SentenceStart int `json:"sentence_start"`
+	// Copy reports a mention from an article counted as a copy: it counts
+	// in Mentions only. DupOf is the ID of the earliest copy of the
+	// article, 0 when the article is not a near-duplicate of an earlier
+	// one.
+	Copy  bool  `json:"copy"`
+	DupOf int64 `json:"dup_of,omitempty"`
+}
+
+// StoryFilter selects stories. Every field that is set must match (AND);
+// the zero value selects every story.
+type StoryFilter struct {
+	// From and To (YYYY-MM-DD, inclusive) keep the stories that overlap
+	// the period: last article on or after From, first on or before To. A
+	// bounded query leaves out stories whose articles are all undated.
+	From string `json:"from,omitempty"`
+	To   string `json:"to,omitempty"`
+	// Actor keeps the stories with a merged event whose source or target
+	// key starts with it (see MergedEventFilter).
+	Actor string `json:"actor,omitempty"`
+	// Text keeps the stories with an article whose title or text matches
+	// this search query (see SearchFilter.Query).
+	Text string `json:"text,omitempty"`
+	// MinArticles keeps the stories with at least this many articles.
+	MinArticles int `json:"min_articles,omitempty"`
+	// Sort is "" (by ID, the order the index started them in), SortDate
+	// (first article, oldest first), SortDateDesc (last article, newest
+	// first) or SortArticles (most articles first). Dates order undated
+	// stories last, and every order ends with ID.
+	Sort string `json:"sort,omitempty"`
+	Page
+}
+
+// Validate reports malformed dates, a query with nothing to look for, a
+// negative minimum, an unknown sort order or a bad page, wrapping
+// ErrInvalid.
+func (f *StoryFilter) Validate() error {
+	if err := validateDates(f.From, f.To); err != nil {
+		return err
+	}
+	if strings.TrimSpace(f.Text) != "" {
+		if _, err := ParseQuery(f.Text); err != nil {
+			return err
+		}
+	}
+	if f.MinArticles < 0 {
+		return fmt.Errorf("%w: negative min_articles", ErrInvalid)
+	}
+	switch f.Sort {
+	case "", SortDate, SortDateDesc, SortArticles:
+	default:
+		return fmt.Errorf("%w: unknown sort order %q", ErrInvalid, f.Sort)
+	}
+	return f.Page.Validate()
+}
+
+// StoredStory is a story: the articles about one happening.
+type StoredStory struct {
+	ID int64 `json:"id"`
+	// Title is the headline of its earliest article, TitleArticle that
+	// article's ID (0 when unknown).
+	Title        string `json:"title"`
+	TitleArticle int64  `json:"title_article,omitempty"`
+	// First and Last are the dates of its earliest and latest articles
+	// ("" when none is dated).
+	First string `json:"first,omitempty"`
+	Last  string `json:"last,omitempty"`
+	// Articles counts its articles, copies included; Copies those that
+	// are near-duplicates of an earlier article (StoryArticle.DupOf set).
+	Articles int `json:"articles"`
+	Copies   int `json:"copies"`
+	// Events counts the distinct merged events its articles mention.
+	Events int `json:"events"`
+}
+
+// StoryDetail is a story with its members.
+type StoryDetail struct {
+	StoredStory
+	// Docs are its articles in the order the index took them.
+	Docs []StoryArticle `json:"docs"`
+	// MergedEvents are the merged events its articles mention, by ID,
+	// without Reports.
+	MergedEvents []MergedEvent `json:"merged_events"`
+	// TopActors are the actors its articles name, by name (exactly as
+	// stored), counted in articles (copies included), most first, then by
+	// name in byte order; at most 10. TopPlaces are the places its articles name, by
+	// gazetteer name and country, likewise (places that are whole
+	// countries, with an empty name, left out).
+	TopActors []NameCount `json:"top_actors"`
+	TopPlaces []NameCount `json:"top_places"`
+}
+
+// StoryArticle is one article of a story.
+type StoryArticle struct {
+	ID        int64  `json:"id"`
+	Doc       string `json:"doc"`
+	Title     string `json:"title"`
+	URL       string `json:"url,omitempty"`
+	Outlet    string `json:"outlet"`
+	Published string `json:"published,omitempty"`
+	// Date is the date the index filed it under: its publication date or,
+	// when unknown, the newest publication date seen before it.
+	Date string `json:"date,omitempty"`
+	// DupOf is the ID of the earliest copy of the article, 0 when it is
+	// not a near-duplicate of an earlier one, and Similarity the estimated
+	// Jaccard similarity of their texts. Copy reports that the article
+	// counts as a copy (it arrived after another copy of the same text).
+	DupOf      int64   `json:"dup_of,omitempty"`
+	Similarity float64 `json:"similarity,omitempty"`
+	Copy       bool    `json:"copy"`
+	// Events counts the merged events the article mentions.
+	Events int `json:"events"`
+}
+
+// NameCount is a name and how many articles name it.
+type NameCount struct {
+	Name string `json:"name"`
+	// Country is a place's country; "" for an actor.
+	Country string `json:"country,omitempty"`
+	Count   int    `json:"count"`
 }

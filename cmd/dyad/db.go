@@ -66,12 +66,3 @@ func (d sqliteDB) Writer(ctx context.Context, cfg story.Config) (batchWriter, er
 }
 
 func (d sqliteDB) Addr() string { return d.Path() }
-
-// openExisting opens a SQLite database that 'dyad ingest' wrote, for the
-// commands that need what only the SQLite adapter offers.
-func openExisting(ctx context.Context, path string) (*sqlite.DB, error) {
-	if _, err := os.Stat(path); err != nil {
-		return nil, fmt.Errorf("database: %w", err)
-	}
-	return sqlite.Open(ctx, path)
-}

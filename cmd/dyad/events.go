@@ -3,13 +3,11 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 
 	"github.com/dyad-project/dyad"
-	"github.com/dyad-project/dyad/internal/sqlite"
 )
 
 func init() {
@@ -25,7 +23,7 @@ type eventsCmd struct {
 func (c *eventsCmd) Run(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("events", flag.ContinueOnError)
 	fs.SetOutput(c.m.Stderr)
-	dbPath := fs.String("db", "", "the SQLite database file written by 'dyad ingest'")
+	dbPath := fs.String("db", "", "the database 'dyad ingest' wrote: a SQLite file or a postgres:// URL")
 	merged := fs.Bool("merged", false, "list merged events (one per happening, with mention, source and article counts)")
 	asJSON := fs.Bool("json", false, "print JSON Lines")
 	actor := fs.String("actor", "", "source or target: an actor name or CAMEO code prefix; with --merged a merge key prefix (USA, SYR/REB)")
@@ -34,8 +32,9 @@ func (c *eventsCmd) Run(ctx context.Context, args []string) error {
 	code := fs.String("cameo", "", "CAMEO event code or code prefix (04, 042)")
 	from := fs.String("from", "", "first day (YYYY-MM-DD); with --merged, events last seen on or after it")
 	to := fs.String("to", "", "last day (YYYY-MM-DD), inclusive; with --merged, events first seen on or before it")
-	storyID := fs.Int64("story", 0, "with --merged: events first mentioned in this story")
+	storyID := fs.Int64("story", 0, "with --merged: events mentioned by an article of this story")
 	minSources := fs.Int("min-sources", 0, "with --merged: events reported by at least this many outlets")
+	sortBy := fs.String("sort", "", "with --merged: order by id (default), date, -date, sources or mentions")
 	limit := fs.Int("limit", 0, "print at most this many events (0: all)")
 	fs.Usage = func() {
 		fmt.Fprintln(c.m.Stderr, `Usage: dyad events --db FILE [--merged] [--json] [flags]
@@ -57,41 +56,35 @@ Flags:`)
 		fs.Usage()
 		return exitError{2}
 	}
-	db, err := openExisting(ctx, *dbPath)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
 	page := dyad.Page{Limit: *limit}
 	if *merged {
-		evs, err := db.MergedEvents(ctx, sqlite.MergedEventFilter{Actor: *actor, Source: *source, Target: *target,
-			CAMEO: *code, From: *from, To: *to, Story: *storyID, MinSources: *minSources, Page: page})
-		if errors.Is(err, dyad.ErrInvalid) {
+		f := dyad.MergedEventFilter{Actor: *actor, Source: *source, Target: *target, CAMEO: *code, From: *from,
+			To: *to, Story: *storyID, MinSources: *minSources, Sort: *sortBy, Page: page}
+		if err := f.Validate(); err != nil {
 			fs.Usage()
+			return err
 		}
+		db, err := openDB(ctx, *dbPath, false)
 		if err != nil {
 			return err
 		}
-		for i := range evs {
-			e := &evs[i]
-			if *asJSON {
-				if err := writeJSONLine(c.m.Stdout, e); err != nil {
-					return err
-				}
-				continue
-			}
-			articles, sources := e.Counts(false)
-			fmt.Fprintf(c.m.Stdout, "%d\t%s\t%s\t%s -> %s\t%s\tmentions=%d\tsources=%d\tarticles=%d\troot=%t\n",
-				e.ID, dash(e.FirstSeen), dash(e.LastSeen), e.Source, dash(e.Target), e.CAMEO,
-				e.Mentions, sources, articles, e.IsRoot)
-		}
-		return nil
+		defer db.Close()
+		return printMerged(ctx, c.m.Stdout, db, f, *asJSON)
+	}
+	if *sortBy != "" || *storyID != 0 || *minSources != 0 {
+		fs.Usage()
+		return fmt.Errorf("%w: --sort, --story and --min-sources need --merged", dyad.ErrInvalid)
 	}
 	f := dyad.EventFilter{Actor: *actor, Source: *source, Target: *target, CAMEO: *code, From: *from, To: *to, Page: page}
 	if err := f.Validate(); err != nil {
 		fs.Usage()
 		return err
 	}
+	db, err := openDB(ctx, *dbPath, false)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
 	return db.ScanEvents(ctx, f, func(e *dyad.StoredEvent) error {
 		if *asJSON {
 			return writeJSONLine(c.m.Stdout, e)
@@ -104,6 +97,49 @@ Flags:`)
 			e.GlobalID, dash(e.Day), e.Source.Name, tgt, e.CAMEO, e.Mode, e.Doc)
 		return err
 	})
+}
+
+// mergedPage is how many merged events the command asks the store for at a
+// time.
+const mergedPage = 10000
+
+// printMerged prints the merged events f selects (f.Limit of them, 0 for
+// all), asking the store for a page at a time.
+func printMerged(ctx context.Context, w io.Writer, db dyad.StoryStore, f dyad.MergedEventFilter, asJSON bool) error {
+	left := f.Limit
+	for {
+		f.Limit = mergedPage
+		if left > 0 && left < mergedPage {
+			f.Limit = left
+		}
+		evs, _, err := db.FindMergedEvents(ctx, f)
+		if err != nil {
+			return err
+		}
+		for i := range evs {
+			e := &evs[i]
+			if asJSON {
+				if err := writeJSONLine(w, e); err != nil {
+					return err
+				}
+				continue
+			}
+			if _, err := fmt.Fprintf(w, "%d\t%s\t%s\t%s -> %s\t%s\tmentions=%d\tsources=%d\tarticles=%d\troot=%t\n",
+				e.ID, dash(e.FirstSeen), dash(e.LastSeen), e.Source, dash(e.Target), e.CAMEO,
+				e.Mentions, e.Sources, e.Articles, e.IsRoot); err != nil {
+				return err
+			}
+		}
+		if left > 0 {
+			if left -= len(evs); left == 0 {
+				return nil
+			}
+		}
+		if len(evs) < f.Limit {
+			return nil
+		}
+		f.Offset += len(evs)
+	}
 }
 
 // writeJSONLine writes v as one line of JSON.

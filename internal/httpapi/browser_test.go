@@ -160,14 +160,19 @@ func TestBrowser(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	// open goes to a route and waits until its view has rendered.
-	open := func(route, view string) {
+	// openAt goes to a route of the server at origin and waits until its
+	// view has rendered; open does so on the fixture's server.
+	openAt := func(origin, route, view string) {
 		t.Helper()
-		err := chromedp.Do(ctx, chromedp.Navigate(base+"/"+route), waitView(view, route))
+		err := chromedp.Do(ctx, chromedp.Navigate(origin+"/"+route), waitView(view, route))
 		if err != nil {
 			t.Fatalf("%s: %v", route, err)
 		}
 		assertNoError(t, ctx, route)
+	}
+	open := func(route, view string) {
+		t.Helper()
+		openAt(base, route, view)
 	}
 	strs := func(js string) []string {
 		t.Helper()
@@ -318,17 +323,102 @@ func TestBrowser(t *testing.T) {
 	}
 	screenshot("search", false)
 
+	// The stories of a second store, whose articles went through the story
+	// index: a wire story, a portal's copy of it, another outlet's account
+	// of the same threat, and an unrelated story.
+	storyDB, sids := openStoryStore(t)
+	sbase := newServer(t, storyDB, httpapi.Config{}).URL
+	openAt(sbase, "#/stories", "stories")
+	titles := strs(`[...document.querySelectorAll('table.stories tbody th a')].map(a => a.textContent)`)
+	if want := []string{"US threatens Syria with sanctions over hospital bombing", "Turkey reopens border crossing for aid convoys"}; !slices.Equal(titles, want) {
+		t.Errorf("stories = %q, want %q", titles, want)
+	}
+	cells := strs(`[...document.querySelectorAll('table.stories tbody tr:first-child td')].map(td => td.textContent)`)
+	if want := []string{"2016-03-08 – 2016-03-09", "3", "1", "1"}; !slices.Equal(cells, want) {
+		t.Errorf("first story's cells = %q, want %q", cells, want)
+	}
+	screenshot("stories", false)
+	err = chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(`table.stories tbody tr:first-child th a`)),
+		waitView("story", "story/1"))
+	if err != nil {
+		t.Fatalf("opening the story: %v", err)
+	}
+	assertNoError(t, ctx, "story")
+	docs := strs(`[...document.querySelectorAll('table.story-docs tbody tr')].map(tr => tr.dataset.article)`)
+	if want := []string{fmt.Sprint(sids["wire-threat"]), fmt.Sprint(sids["portal-threat"]), fmt.Sprint(sids["daily-threat"])}; !slices.Equal(docs, want) {
+		t.Errorf("story articles = %v, want %v", docs, want)
+	}
+	copies := strs(`[...document.querySelectorAll('table.story-docs tr.copy .copy-of')].map(e => e.textContent)`)
+	if len(copies) != 1 || !strings.HasPrefix(copies[0], "copy of US threatens Syria with sanctions over hospital bombing") {
+		t.Errorf("copy notes = %q, want one, of the wire story", copies)
+	}
+	dots := strs(`[...document.querySelectorAll('svg.story-timeline circle.doc')].map(c => c.getAttribute('class') + '@' + c.getAttribute('cx'))`)
+	if len(dots) != 3 || strings.Count(strings.Join(dots, " "), "copy") != 1 {
+		t.Errorf("timeline dots = %q, want 3 with one copy", dots)
+	}
+	counts := strs(`[...document.querySelectorAll('table.merged tbody tr td.num')].map(td => td.textContent)`)
+	if want := []string{"3", "2", "2", "1"}; !slices.Equal(counts, want) {
+		t.Errorf("merged event counts (mentions, sources, articles, copies) = %q, want %q", counts, want)
+	}
+	screenshot("story", false)
+
+	// The merged event's reports, each sentence with its trigger.
+	err = chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(`table.merged a.reports`)),
+		waitView("merged-event", "merged-event/"))
+	if err != nil {
+		t.Fatalf("opening the merged event: %v", err)
+	}
+	assertNoError(t, ctx, "merged event")
+	reports := strs(`[...document.querySelectorAll('.reports > li')].map(li =>
+		li.querySelector('.outlet').textContent + ' ' + li.querySelector('mark.hl-trigger').textContent +
+		(li.querySelector('.badge.copy') ? ' (copy)' : ''))`)
+	if want := []string{"wire.example threatened", "daily.example warned", "portal.example threatened (copy)"}; !slices.Equal(reports, want) {
+		t.Errorf("reports = %q, want %q", reports, want)
+	}
+	for kind, want := range map[string][]string{"source": {"United States", "United States", "United States"},
+		"target": {"Syria", "Syria", "Syria"}} {
+		if got := strs(`[...document.querySelectorAll('.reports mark.hl-` + kind + `')].map(m => m.textContent)`); !slices.Equal(got, want) {
+			t.Errorf("report %s marks = %q, want %q", kind, got, want)
+		}
+	}
+	screenshot("merged-event", false)
+	err = chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(`.reports > li:nth-child(2) a.evidence`)),
+		waitView("article", fmt.Sprintf("article/%d", sids["daily-threat"])))
+	if err != nil {
+		t.Fatalf("opening a report's article: %v", err)
+	}
+	if got := highlighted(t, ctx)["focus"]; !slices.Equal(got, []string{"Aleppo", "Syria", "Tuesday", "United States", "warned"}) {
+		t.Errorf("the report's article focuses %q", got)
+	}
+
+	// The events' toggle leads to the merged events of the same filter.
+	openAt(sbase, "#/events?source=USA", "events")
+	err = chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(`.toggle a`)),
+		waitView("merged", "merged?source=USA"))
+	if err != nil {
+		t.Fatalf("switching to the merged events: %v", err)
+	}
+	merged := strs(`[...document.querySelectorAll('table.merged tbody tr')].map(tr => tr.querySelector('td.code').textContent)`)
+	if !slices.Equal(merged, []string{"USA"}) {
+		t.Errorf("merged events from USA = %q", merged)
+	}
+
 	// On a phone's width the page does not scroll sideways: tables scroll
 	// in their own boxes and the article's panel goes below the text.
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 844)); err != nil {
 		t.Fatal(err)
 	}
-	for _, r := range []struct{ route, view string }{
-		{"#/events?source=USA", "events"},
-		{fmt.Sprintf("#/article/%d?event=e1", ids["kerry-geneva"]), "article"},
-		{"#/timeline", "timeline"},
+	for _, r := range []struct{ origin, route, view string }{
+		{base, "#/events?source=USA", "events"},
+		{base, fmt.Sprintf("#/article/%d?event=e1", ids["kerry-geneva"]), "article"},
+		{base, "#/timeline", "timeline"},
+		{sbase, "#/story/1", "story"},
 	} {
-		open(r.route, r.view)
+		openAt(r.origin, r.route, r.view)
 		wide, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.documentElement.scrollWidth > document.documentElement.clientWidth`))
 		if err != nil {
 			t.Fatal(err)

@@ -1,7 +1,7 @@
 // Package httpapi serves a dyad store over HTTP: it takes a dyad.Store and
 // answers JSON requests for events, timelines, dyad networks, map points,
-// actors, quotes, articles and full-text search (docs/API.md), and serves the
-// web UI embedded from web/. With a bearer token it also accepts articles as
+// actors, quotes, articles, full-text search, stories and merged events with
+// their reports (docs/API.md), and serves the web UI embedded from web/. With a bearer token it also accepts articles as
 // JSON Lines, analyses them and stores them.
 //
 // Every error leaves as {"error": {"code", "message"}}, its status code
@@ -169,6 +169,10 @@ func (s *Server) routes() {
 	s.route("/api/search", rt, get(s.handleSearch))
 	s.route("/api/articles", s.cfg.IngestTimeout, map[string]handlerFunc{http.MethodPost: s.handleIngest})
 	s.route("/api/articles/{id}", rt, get(s.handleArticle))
+	s.route("/api/stories", rt, get(s.handleStories))
+	s.route("/api/stories/{id}", rt, get(s.handleStory))
+	s.route("/api/merged-events", rt, get(s.handleMergedEvents))
+	s.route("/api/merged-events/{id}", rt, get(s.handleMergedEvent))
 	// API paths that name nothing are 404 whatever the method.
 	s.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, Errorf(ECodeNotFound, "no such endpoint: %s (see docs/API.md)", r.URL.Path))

@@ -1,6 +1,7 @@
 // app.js is dyad's explorer: a hash router over the views, the shared
 // event filters, and the header. Routes look like #/events?source=USA,
-// #/article/12?event=e2 or #/actor/Angela%20Merkel; the query of the
+// #/article/12?event=e2, #/actor/Angela%20Merkel, #/story/3 or
+// #/merged-event/7; the query of the
 // filtered views (events, timeline, network, map) is their filter, so every
 // state of the explorer is a link.
 
@@ -15,6 +16,10 @@ import * as articleView from './views/article.js';
 import * as actorView from './views/actor.js';
 import * as actorsView from './views/actors.js';
 import * as searchView from './views/search.js';
+import * as storiesView from './views/stories.js';
+import * as storyView from './views/story.js';
+import * as mergedView from './views/merged.js';
+import * as mergedEventView from './views/mergedEvent.js';
 
 const views = {
   events: eventsView,
@@ -25,7 +30,14 @@ const views = {
   actor: actorView,
   actors: actorsView,
   search: searchView,
+  stories: storiesView,
+  story: storyView,
+  merged: mergedView,
+  'merged-event': mergedEventView,
 };
+
+// Pages that belong to a view of the navigation.
+const navParent = { actor: 'actors', story: 'stories', merged: 'events', 'merged-event': 'events' };
 
 // Filters the form has no field for are shown as removable chips.
 const chipLabels = { source_country: 'Source country', target_country: 'Target country', doc: 'Document',
@@ -115,7 +127,7 @@ function updateNav(route) {
   for (const a of document.querySelectorAll('nav a[data-view]')) {
     const v = a.dataset.view;
     a.href = filteredViews.has(v) ? link(v, f) : '#/' + v;
-    if (v === route.view || (v === 'actors' && route.view === 'actor')) a.setAttribute('aria-current', 'page');
+    if (v === route.view || v === navParent[route.view]) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
   }
 }

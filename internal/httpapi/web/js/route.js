@@ -34,3 +34,13 @@ export function actorLink(name) {
 export function articleLink(id, event) {
   return '#/article/' + id + (event ? '?event=' + encodeURIComponent(event) : '');
 }
+
+// storyLink returns the hash of a story's page.
+export function storyLink(id) {
+  return '#/story/' + id;
+}
+
+// mergedLink returns the hash of a merged event's page, with its reports.
+export function mergedLink(id) {
+  return '#/merged-event/' + id;
+}

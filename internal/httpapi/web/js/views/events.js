@@ -1,6 +1,7 @@
 // The event table: one page of the filtered events, sortable by date and
 // Goldstein value, each row linking to its actors and to the article with
-// the event's evidence highlighted.
+// the event's evidence highlighted. A toggle switches to the merged events
+// (one row per happening, however many articles report it).
 
 import { getJSON } from '../api.js';
 import { h, num, truncate } from '../dom.js';
@@ -33,7 +34,7 @@ export async function render(root, ctx) {
   const sort = params.get('sort') || 'date';
   const limit = Number(params.get('limit')) || 50;
   const offset = Number(params.get('offset')) || 0;
-  root.append(h('div', { class: 'view-head' }, h('h1', { tabindex: '-1' }, 'Events')));
+  root.append(h('div', { class: 'view-head' }, h('h1', { tabindex: '-1' }, 'Events'), grouping(params, 'events')));
   const data = await getJSON('/api/events', { ...ctx.filter(), sort, limit, offset });
   const f = pick(params);
   root.append(h('ul', { class: 'links' },
@@ -77,6 +78,30 @@ export async function render(root, ctx) {
       h('th', { scope: 'col' }, 'Article'))),
     h('tbody', {}, rows));
   root.append(h('div', { class: 'table-wrap' }, table), pager(params, data, limit, offset));
+}
+
+// mergedFilter returns the part of an event filter that merged events
+// take: codes, dates, the article, and actor values that are country codes
+// (merge keys are countries, country/sector or organisation codes).
+function mergedFilter(params) {
+  const f = {};
+  const key = (v) => /^[A-Z]{3}$/.test(v || '') ? v : '';
+  for (const k of ['actor', 'source', 'target']) f[k] = key(params.get(k));
+  if (!f.actor && params.get('country')) f.actor = params.get('country').toUpperCase();
+  f.cameo = params.get('cameo') || params.get('root') || '';
+  for (const k of ['from', 'to', 'article_id']) f[k] = params.get(k) || '';
+  return f;
+}
+
+// grouping is the toggle between each report as an event and the merged
+// events.
+export function grouping(params, current) {
+  const item = (view, label, href) => h('li', {}, view === current
+    ? h('span', { 'aria-current': 'true' }, label)
+    : h('a', { href }, label));
+  return h('ul', { class: 'toggle', 'aria-label': 'Show events' },
+    item('events', 'Each report', current === 'events' ? '' : link('events', Object.fromEntries(params))),
+    item('merged', 'Merged', current === 'merged' ? '' : link('merged', mergedFilter(params))));
 }
 
 // pager links to the previous and next pages and picks the page size.
