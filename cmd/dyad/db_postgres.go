@@ -2,10 +2,24 @@ package main
 
 import (
 	"context"
-	"errors"
+
+	"github.com/dyad-project/dyad/internal/postgres"
+	"github.com/dyad-project/dyad/internal/story"
 )
 
-// openPostgres opens a PostgreSQL database. The adapter is not built yet.
+// openPostgres opens the PostgreSQL database at url, creating or upgrading
+// its schema (several processes may do so at once).
 func openPostgres(ctx context.Context, url string) (database, error) {
-	return nil, errors.New("database: PostgreSQL is not supported by this build")
+	db, err := postgres.Open(ctx, url)
+	if err != nil {
+		return nil, err
+	}
+	return postgresDB{db}, nil
+}
+
+// postgresDB is a PostgreSQL database as a database.
+type postgresDB struct{ *postgres.DB }
+
+func (d postgresDB) Writer(ctx context.Context, cfg story.Config) (batchWriter, error) {
+	return d.StoryIndex(ctx, cfg)
 }

@@ -1,0 +1,380 @@
+package postgres
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/dyad-project/dyad"
+	"github.com/dyad-project/dyad/internal/story"
+	"github.com/jackc/pgx/v5"
+)
+
+// The story queries of dyad.StoryStore, over the tables StoryIndex writes.
+
+var _ dyad.StoryStore = (*DB)(nil)
+
+// topNames is how many actors and places GetStory returns.
+const topNames = 10
+
+// keyPrefix adds the condition that one of the merge key columns cols
+// starts with v.
+func (w *where) keyPrefix(v string, cols ...string) {
+	lo, hi := prefixRange(v)
+	cond := "("
+	for i, c := range cols {
+		if i > 0 {
+			cond += " OR "
+		}
+		cond += "(" + c + " >= ? AND " + c + " < ?)"
+		w.args = append(w.args, lo, hi)
+	}
+	w.conds = append(w.conds, cond+")")
+}
+
+// mergedEventWhere translates a filter into conditions on story_events.
+func mergedEventWhere(f *dyad.MergedEventFilter) *where {
+	w := &where{}
+	if f.Actor != "" {
+		w.keyPrefix(f.Actor, "source", "target")
+	}
+	if f.Source != "" {
+		w.keyPrefix(f.Source, "source")
+	}
+	if f.Target != "" {
+		w.keyPrefix(f.Target, "target")
+	}
+	if f.CAMEO != "" {
+		w.keyPrefix(f.CAMEO, "cameo")
+	}
+	if f.From != "" {
+		w.add("last_seen >= ?", f.From)
+	}
+	if f.To != "" {
+		w.add("first_seen <> '' AND first_seen <= ?", f.To)
+	}
+	if f.Story != 0 {
+		w.add(`id IN (SELECT m.event_id FROM story_articles s
+			JOIN story_mentions m ON m.article_id = s.article_id WHERE s.story_id = ?)`, f.Story)
+	}
+	if f.ArticleID != 0 {
+		w.add("id IN (SELECT event_id FROM story_mentions WHERE article_id = ?)", f.ArticleID)
+	}
+	if f.MinSources > 0 {
+		w.add("sources >= ?", f.MinSources)
+	}
+	return w
+}
+
+// mergedEventOrder returns the ORDER BY clause of a merged event sort order.
+func mergedEventOrder(sort string) string {
+	switch sort {
+	case dyad.SortDate:
+		return " ORDER BY first_seen = '', first_seen, id"
+	case dyad.SortDateDesc:
+		return " ORDER BY last_seen = '', last_seen DESC, id"
+	case dyad.SortSources:
+		return " ORDER BY sources DESC, mentions DESC, id"
+	case dyad.SortMentions:
+		return " ORDER BY mentions DESC, id"
+	}
+	return " ORDER BY id"
+}
+
+// mergedEvent maps the index's state of a merged event to the root type.
+func mergedEvent(e *story.EventState) dyad.MergedEvent {
+	out := dyad.MergedEvent{
+		ID: e.ID, Source: e.Source, Target: e.Target, CAMEO: e.CAMEO, Root: e.Root, Mode: e.Mode,
+		Date: e.Date, Mentions: e.Mentions, Articles: e.Articles, Sources: len(e.Outlets), Copies: e.Copies,
+		Outlets: nonNil(e.Outlets), CopyOutlets: e.CopyOutlets, FirstSeen: e.FirstSeen, LastSeen: e.LastSeen,
+		IsRoot: e.IsRoot, Story: e.Story,
+	}
+	if !e.Place.IsZero() {
+		out.Place = &dyad.MergedPlace{Name: e.Place.Name, Country: e.Place.Country, Lat: e.Place.Lat,
+			Lon: e.Place.Lon, GeonameID: e.Place.GeonameID}
+	}
+	return out
+}
+
+// findMergedEvents returns the merged events of a query on story_events.
+func findMergedEvents(ctx context.Context, tx pgx.Tx, q string, args []any) ([]dyad.MergedEvent, error) {
+	states, err := scanMergedEvents(ctx, tx, bind(`SELECT `+mergedEventCols+` FROM story_events`+q), args)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]dyad.MergedEvent, len(states))
+	for i := range states {
+		out[i] = mergedEvent(&states[i])
+	}
+	return out, nil
+}
+
+// FindMergedEvents returns one page of the merged events f selects and
+// their number (see dyad.StoryStore).
+func (db *DB) FindMergedEvents(ctx context.Context, f dyad.MergedEventFilter) ([]dyad.MergedEvent, int, error) {
+	if err := f.Validate(); err != nil {
+		return nil, 0, err
+	}
+	w := mergedEventWhere(&f)
+	tx, err := db.readTx(ctx)
+	if err != nil {
+		return nil, 0, fmt.Errorf("postgres: find merged events: %w", err)
+	}
+	defer tx.Rollback(ctx)
+	var total int
+	if err := tx.QueryRow(ctx, bind(`SELECT count(*) FROM story_events`+w.String()), w.args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("postgres: find merged events: %w", err)
+	}
+	evs, err := findMergedEvents(ctx, tx, w.String()+mergedEventOrder(f.Sort)+limitClause(f.Page), w.args)
+	if err != nil {
+		return nil, 0, fmt.Errorf("postgres: find merged events: %w", err)
+	}
+	return evs, total, nil
+}
+
+// reportExtra is what a report adds to its stored event.
+type reportExtra struct {
+	title, outlet string
+	sentStart     int
+	sentText      *string
+	copy          bool
+	dupOf         int64
+}
+
+// GetMergedEvent returns a merged event with its reports (see
+// dyad.StoryStore).
+func (db *DB) GetMergedEvent(ctx context.Context, id int64) (*dyad.MergedEvent, error) {
+	tx, err := db.readTx(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: merged event %d: %w", id, err)
+	}
+	defer tx.Rollback(ctx)
+	evs, err := findMergedEvents(ctx, tx, ` WHERE id = ?`, []any{id})
+	if err != nil {
+		return nil, fmt.Errorf("postgres: merged event %d: %w", id, err)
+	}
+	if len(evs) == 0 {
+		return nil, fmt.Errorf("postgres: merged event %d: %w", id, dyad.ErrNotFound)
+	}
+	ev := &evs[0]
+	// The coded events, then what the index and the article add to them,
+	// in the same order.
+	const from = ` JOIN story_mentions m ON m.article_id = e.article_id AND m.ord = e.ord
+		WHERE m.event_id = ? ORDER BY a.published = '', a.published, a.id, e.ord`
+	ev.Reports = []dyad.Report{}
+	err = each(ctx, tx, bind(eventSelect+from), []any{id}, func(r pgx.Rows) error {
+		e, err := scanEvent(r)
+		if err != nil {
+			return err
+		}
+		ev.Reports = append(ev.Reports, dyad.Report{StoredEvent: e})
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("postgres: merged event %d: %w", id, err)
+	}
+	i := 0
+	// The sentence's text is cut from the article's bytes, so that the
+	// report's offsets, less SentenceStart, index into it.
+	err = each(ctx, tx, `SELECT a.title, s.outlet, COALESCE(sn.start, 0),
+			convert_from(substring(convert_to(a.text, 'UTF8') FROM sn.start + 1 FOR sn."end" - sn.start), 'UTF8'), m.copy, COALESCE(s.dup_of, 0)
+		FROM events e JOIN articles a ON a.id = e.article_id
+		JOIN story_articles s ON s.article_id = e.article_id
+		LEFT JOIN sentences sn ON sn.article_id = e.article_id AND sn.idx = e.sentence`+bind(from), []any{id},
+		func(r pgx.Rows) error {
+			if i >= len(ev.Reports) {
+				return errors.New("more report rows than events")
+			}
+			var x reportExtra
+			if err := r.Scan(&x.title, &x.outlet, &x.sentStart, &x.sentText, &x.copy, &x.dupOf); err != nil {
+				return err
+			}
+			rep := &ev.Reports[i]
+			rep.Title, rep.Outlet, rep.SentenceStart, rep.Copy, rep.DupOf = x.title, x.outlet, x.sentStart, x.copy, x.dupOf
+			if x.sentText != nil {
+				rep.SentenceText = *x.sentText
+			}
+			i++
+			return nil
+		})
+	if err == nil && i != len(ev.Reports) {
+		err = errors.New("fewer report rows than events")
+	}
+	if err != nil {
+		return nil, fmt.Errorf("postgres: merged event %d: %w", id, err)
+	}
+	return ev, nil
+}
+
+// storyWhere translates a filter into conditions on stories st.
+func storyWhere(f *dyad.StoryFilter) (*where, error) {
+	w := &where{}
+	if f.From != "" {
+		w.add("st.last >= ?", f.From)
+	}
+	if f.To != "" {
+		w.add("st.first <> '' AND st.first <= ?", f.To)
+	}
+	if f.Actor != "" {
+		var k where
+		k.keyPrefix(f.Actor, "e.source", "e.target")
+		w.add(`st.id IN (SELECT s.story_id FROM story_events e
+			JOIN story_mentions m ON m.event_id = e.id
+			JOIN story_articles s ON s.article_id = m.article_id WHERE `+k.conds[0]+`)`, k.args...)
+	}
+	if f.Text != "" {
+		q, err := parseSearch(f.Text)
+		if err != nil {
+			return nil, err
+		}
+		w.add(`st.id IN (SELECT s.story_id FROM story_articles s
+			WHERE s.article_id IN (SELECT id FROM articles WHERE fts @@ ?::text::tsquery))`, q.tsquery)
+	}
+	if f.MinArticles > 0 {
+		w.add("st.articles >= ?", f.MinArticles)
+	}
+	return w, nil
+}
+
+// storyOrder returns the ORDER BY clause of a story sort order.
+func storyOrder(sort string) string {
+	switch sort {
+	case dyad.SortDate:
+		return " ORDER BY st.first = '', st.first, st.id"
+	case dyad.SortDateDesc:
+		return " ORDER BY st.last = '', st.last DESC, st.id"
+	case dyad.SortArticles:
+		return " ORDER BY st.articles DESC, st.id"
+	}
+	return " ORDER BY st.id"
+}
+
+// storySelect selects the columns scanStory reads, from stories st.
+const storySelect = `SELECT st.id, st.title, COALESCE(st.title_article, 0), st.first, st.last, st.articles,
+	(SELECT count(*) FROM story_articles s WHERE s.story_id = st.id AND s.dup_of IS NOT NULL),
+	(SELECT count(DISTINCT m.event_id) FROM story_articles s
+		JOIN story_mentions m ON m.article_id = s.article_id WHERE s.story_id = st.id)
+	FROM stories st`
+
+func scanStory(r pgx.Rows) (dyad.StoredStory, error) {
+	var s dyad.StoredStory
+	err := r.Scan(&s.ID, &s.Title, &s.TitleArticle, &s.First, &s.Last, &s.Articles, &s.Copies, &s.Events)
+	return s, err
+}
+
+func findStories(ctx context.Context, tx pgx.Tx, q string, args []any) ([]dyad.StoredStory, error) {
+	out := []dyad.StoredStory{}
+	err := each(ctx, tx, bind(storySelect+q), args, func(r pgx.Rows) error {
+		s, err := scanStory(r)
+		if err != nil {
+			return err
+		}
+		out = append(out, s)
+		return nil
+	})
+	return out, err
+}
+
+// FindStories returns one page of the stories f selects and their number
+// (see dyad.StoryStore).
+func (db *DB) FindStories(ctx context.Context, f dyad.StoryFilter) ([]dyad.StoredStory, int, error) {
+	if err := f.Validate(); err != nil {
+		return nil, 0, err
+	}
+	w, err := storyWhere(&f)
+	if err != nil {
+		return nil, 0, err
+	}
+	tx, err := db.readTx(ctx)
+	if err != nil {
+		return nil, 0, fmt.Errorf("postgres: find stories: %w", err)
+	}
+	defer tx.Rollback(ctx)
+	var total int
+	if err := tx.QueryRow(ctx, bind(`SELECT count(*) FROM stories st`+w.String()), w.args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("postgres: find stories: %w", err)
+	}
+	sts, err := findStories(ctx, tx, w.String()+storyOrder(f.Sort)+limitClause(f.Page), w.args)
+	if err != nil {
+		return nil, 0, fmt.Errorf("postgres: find stories: %w", err)
+	}
+	return sts, total, nil
+}
+
+// GetStory returns a story with its articles, merged events and top actors
+// and places (see dyad.StoryStore).
+func (db *DB) GetStory(ctx context.Context, id int64) (*dyad.StoryDetail, error) {
+	tx, err := db.readTx(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: story %d: %w", id, err)
+	}
+	defer tx.Rollback(ctx)
+	d, err := getStory(ctx, tx, id)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: story %d: %w", id, err)
+	}
+	return d, nil
+}
+
+func getStory(ctx context.Context, tx pgx.Tx, id int64) (*dyad.StoryDetail, error) {
+	sts, err := findStories(ctx, tx, ` WHERE st.id = ?`, []any{id})
+	if err != nil {
+		return nil, err
+	}
+	if len(sts) == 0 {
+		return nil, dyad.ErrNotFound
+	}
+	d := &dyad.StoryDetail{StoredStory: sts[0], Docs: []dyad.StoryArticle{}, TopActors: []dyad.NameCount{},
+		TopPlaces: []dyad.NameCount{}}
+	err = each(ctx, tx, `SELECT a.id, a.doc, a.title, a.url, s.outlet, a.published, s.date,
+			COALESCE(s.dup_of, 0), s.similarity, s.copy, jsonb_array_length(s.events)
+			FROM story_articles s JOIN articles a ON a.id = s.article_id
+			WHERE s.story_id = $1 ORDER BY s.seq`, []any{id}, func(r pgx.Rows) error {
+		var a dyad.StoryArticle
+		if err := r.Scan(&a.ID, &a.Doc, &a.Title, &a.URL, &a.Outlet, &a.Published, &a.Date, &a.DupOf,
+			&a.Similarity, &a.Copy, &a.Events); err != nil {
+			return err
+		}
+		d.Docs = append(d.Docs, a)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	f := dyad.MergedEventFilter{Story: id}
+	w := mergedEventWhere(&f)
+	if d.MergedEvents, err = findMergedEvents(ctx, tx, w.String()+mergedEventOrder(""), w.args); err != nil {
+		return nil, err
+	}
+	// Names in byte order (the columns' collation "C"), as in SQLite.
+	err = each(ctx, tx, `SELECT ac.name, count(DISTINCT ac.article_id) AS n
+			FROM story_articles s JOIN actors ac ON ac.article_id = s.article_id
+			WHERE s.story_id = $1 GROUP BY ac.name ORDER BY n DESC, ac.name LIMIT $2`, []any{id, topNames},
+		func(r pgx.Rows) error {
+			var c dyad.NameCount
+			if err := r.Scan(&c.Name, &c.Count); err != nil {
+				return err
+			}
+			d.TopActors = append(d.TopActors, c)
+			return nil
+		})
+	if err != nil {
+		return nil, err
+	}
+	err = each(ctx, tx, `SELECT p.name, p.country, count(DISTINCT p.article_id) AS n
+			FROM story_articles s JOIN places p ON p.article_id = s.article_id
+			WHERE s.story_id = $1 AND p.name <> '' GROUP BY p.name, p.country
+			ORDER BY n DESC, p.name, p.country LIMIT $2`, []any{id, topNames},
+		func(r pgx.Rows) error {
+			var c dyad.NameCount
+			if err := r.Scan(&c.Name, &c.Country, &c.Count); err != nil {
+				return err
+			}
+			d.TopPlaces = append(d.TopPlaces, c)
+			return nil
+		})
+	if err != nil {
+		return nil, err
+	}
+	return d, nil
+}
