@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"github.com/dyad-project/dyad"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -59,9 +60,9 @@ func storyArticles(t *testing.T) (first, second string) {
 
 // meetingEvent returns the merged event of Russia consulting China (CAMEO
 // root 04).
-func meetingEvent(t *testing.T, db *sqlite.DB) story.EventState {
+func meetingEvent(t *testing.T, db *sqlite.DB) dyad.MergedEvent {
 	t.Helper()
-	evs, err := db.MergedEvents(context.Background(), sqlite.MergedEventFilter{Source: "RUS", Target: "CHN", CAMEO: "04"})
+	evs, _, err := db.FindMergedEvents(context.Background(), dyad.MergedEventFilter{Source: "RUS", Target: "CHN", CAMEO: "04"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,6 +70,21 @@ func meetingEvent(t *testing.T, db *sqlite.DB) story.EventState {
 		t.Fatalf("%d merged RUS -> CHN 04 events, want 1: %+v", len(evs), evs)
 	}
 	return evs[0]
+}
+
+// storyDetails returns every story of db with its articles, by id.
+func storyDetails(ctx context.Context, db dyad.StoryStore) ([]*dyad.StoryDetail, error) {
+	sts, _, err := db.FindStories(ctx, dyad.StoryFilter{})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*dyad.StoryDetail, len(sts))
+	for i, s := range sts {
+		if out[i], err = db.GetStory(ctx, s.ID); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 func TestIngestStories(t *testing.T) {
@@ -89,14 +105,14 @@ func TestIngestStories(t *testing.T) {
 	}
 	defer db.Close()
 
-	sts, err := db.Stories(ctx)
+	sts, err := storyDetails(ctx, db)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(sts) != 2 {
 		t.Fatalf("%d stories, want 2: %+v", len(sts), sts)
 	}
-	docsOf := func(s sqlite.StoredStory) []string {
+	docsOf := func(s *dyad.StoryDetail) []string {
 		var d []string
 		for _, a := range s.Docs {
 			d = append(d, a.Doc)
@@ -113,10 +129,9 @@ func TestIngestStories(t *testing.T) {
 		t.Errorf("copy links %+v: want portal-1 (only) a copy of wire-1", sts[0].Docs)
 	}
 	ev := meetingEvent(t, db)
-	articles, sources := ev.Counts(false)
-	if ev.Mentions != 3 || articles != 2 || sources != 2 || ev.Copies != 1 || !ev.IsRoot {
+	if ev.Mentions != 3 || ev.Articles != 2 || ev.Sources != 2 || ev.Copies != 1 || !ev.IsRoot {
 		t.Errorf("meeting event: mentions=%d articles=%d sources=%d copies=%d root=%t, want 3 2 2 1 true",
-			ev.Mentions, articles, sources, ev.Copies, ev.IsRoot)
+			ev.Mentions, ev.Articles, ev.Sources, ev.Copies, ev.IsRoot)
 	}
 	wantOutlets := []string{"dailyglobe.example", "wirenews.example"}
 	if strings.Join(ev.Outlets, " ") != strings.Join(wantOutlets, " ") {
@@ -128,7 +143,7 @@ func TestIngestStories(t *testing.T) {
 	if status, _, stderr := runDyad(t, "", "ingest", "--db", dbPath, "-j", "1", in2); status != 0 {
 		t.Fatalf("second ingest: status %d\n%s", status, stderr)
 	}
-	sts, err = db.Stories(ctx)
+	sts, err = storyDetails(ctx, db)
 	if err != nil {
 		t.Fatal(err)
 	}
