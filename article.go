@@ -29,6 +29,8 @@ const (
 	PublishedFromDateline = "dateline" // a dateline at the top of the body
 	PublishedFromCaption  = "caption"  // the most recent date in a caption near the top
 	PublishedFromText     = "text"     // another date near the top of the text
+	PublishedFromFeed     = "feed"     // the item's date in an RSS or Atom feed
+	PublishedFromCrawl    = "crawl"    // the capture date of a web archive record (WARC-Date), for a page that states none
 	PublishedUnknown      = ""
 )
 

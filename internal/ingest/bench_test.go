@@ -69,3 +69,44 @@ func BenchmarkReadHTML(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
 }
+
+// BenchmarkWARC reads a gzip-per-record archive laid out as Common Crawl
+// News writes one: "pages" extracts its HTML pages, "framing" reads an
+// archive of the same size whose responses are not HTML, which measures
+// the WARC and gzip reading alone.
+func BenchmarkWARC(b *testing.B) {
+	recs := testRecords(b)
+	var pages, other [][]byte
+	for range 50 {
+		pages = append(pages, recs...)
+		for _, r := range recs {
+			r = bytes.ReplaceAll(r, []byte("text/html"), []byte("text/xml!"))
+			other = append(other, bytes.ReplaceAll(r, []byte("xhtml+xml"), []byte("xhtml+xm!")))
+		}
+	}
+	for _, bc := range []struct {
+		name string
+		recs [][]byte
+	}{{"pages", pages}, {"framing", other}} {
+		b.Run(bc.name, func(b *testing.B) {
+			data, _ := archive(perRecord, bc.recs...)
+			b.SetBytes(int64(len(data)))
+			articles := 0
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				err := ingest.ReadWARC(bytes.NewReader(data), "bench.warc.gz", func(a *dyad.Article, err error) error {
+					if err != nil {
+						return err
+					}
+					articles++
+					return nil
+				})
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(len(bc.recs)*b.N)/b.Elapsed().Seconds(), "records/s")
+			b.ReportMetric(float64(articles)/b.Elapsed().Seconds(), "articles/s")
+		})
+	}
+}

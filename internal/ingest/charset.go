@@ -11,10 +11,11 @@ import (
 
 // decodeHTML returns a page's bytes as UTF-8, without a byte order mark.
 // Valid UTF-8 is returned as it is, whatever the page declares; otherwise a
-// UTF-16 byte order mark or a declared charset tells how to decode it. A
-// page that is not UTF-8 and declares no other charset fails with
-// ErrEncoding.
-func decodeHTML(path string, data []byte) ([]byte, error) {
+// UTF-16 byte order mark, the charset of the HTTP Content-Type header
+// (transportCharset, "" for a file) or a charset the page declares tells
+// how to decode it, in that order, as in the HTML standard. A page that is
+// not UTF-8 and declares no other charset fails with ErrEncoding.
+func decodeHTML(path string, data []byte, transportCharset string) ([]byte, error) {
 	text, skipped := stripBOM(data)
 	off := invalidUTF8(text)
 	if off < 0 {
@@ -28,7 +29,11 @@ func decodeHTML(path string, data []byte) ([]byte, error) {
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
 		label, src = "utf-16le", data[2:]
 	default:
-		label = declaredCharset(text)
+		if enc, name := charset.Lookup(transportCharset); enc != nil && name != "utf-8" {
+			label = transportCharset
+		} else {
+			label = declaredCharset(text)
+		}
 	}
 	if label == "" {
 		return nil, newError(path, 0, skipped+off, ErrEncoding, "invalid UTF-8 at byte %d", skipped+off)

@@ -127,3 +127,88 @@ func FuzzHTML(f *testing.F) {
 		}
 	})
 }
+
+// FuzzWARC checks that ReadWARC never panics and ends, that every error is
+// an *ingest.Error wrapping a sentinel and naming a byte of the file, in
+// file order, and that every article is well formed.
+func FuzzWARC(f *testing.F) {
+	recs := testRecords(f)
+	for _, l := range []layout{plain, perRecord, splitMembers} {
+		data, _ := archive(l, recs[1], recs[2], recs[6])
+		f.Add(data)
+	}
+	small := response("urn:uuid:s", "https://gazette.example/s", httpResponse(200, chunked([]byte("<p>Rebels took the port on Sunday.</p>"), 7), "Content-Type: text/html", "Transfer-Encoding: chunked")).bytes()
+	f.Add(small)
+	f.Add(gzipBytes(small))
+	f.Add(append(append([]byte("junk\r\n"), small...), small[:40]...))
+	f.Add([]byte("WARC/1.0\r\nContent-Length: 99999999999\r\n\r\n"))
+	f.Add([]byte("WARC/1.0\r\nWARC-Type: resource\r\nContent-Type: text/html\r\nContent-Length: 5\r\n\r\n<p>x\r\n\r\n"))
+	f.Add([]byte{0x1f, 0x8b, 0x08})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		last := 0
+		err := ingest.ReadWARC(bytes.NewReader(data), "fuzz.warc", func(a *dyad.Article, err error) error {
+			if err != nil {
+				var ie *ingest.Error
+				if !errors.As(err, &ie) || ie.Path != "fuzz.warc" {
+					t.Fatalf("error %v (%T) is not an *ingest.Error for the file", err, err)
+				}
+				if !errors.Is(err, ingest.ErrNotArticle) && !errors.Is(err, ingest.ErrEncoding) && !errors.Is(err, ingest.ErrNoText) {
+					t.Fatalf("error %q matches no sentinel", err)
+				}
+				if ie.Offset < last || ie.Offset > len(data) {
+					t.Fatalf("error %q at byte %d; file has %d bytes, previous error at %d", err, ie.Offset, len(data), last)
+				}
+				last = ie.Offset
+				return nil
+			}
+			if a.Doc == "" || !utf8.ValidString(a.Text) || strings.TrimSpace(a.Text) == "" {
+				t.Fatalf("malformed article %+v", *a)
+			}
+			if a.Title != "" && !strings.HasPrefix(a.Text, a.Title+"\n\n") {
+				t.Fatalf("text %q does not start with title %q", a.Text, a.Title)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatalf("ReadWARC returned %v though the callback never fails", err)
+		}
+	})
+}
+
+// FuzzFeed checks that ReadFeed never panics, that every error is an
+// *ingest.Error wrapping a sentinel, and that every article is well
+// formed.
+func FuzzFeed(f *testing.F) {
+	f.Add([]byte(rssFeed))
+	f.Add([]byte(atomFeed))
+	f.Add([]byte(`<rss version="2.0"><channel><item><title>T</title><description>&lt;p&gt;Text.</description></item></channel></rss>`))
+	f.Add([]byte(`<feed xmlns="http://www.w3.org/2005/Atom"><entry><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>X</p></div></content></entry></feed>`))
+	f.Add([]byte(`{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"1","content_text":"Text."}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		err := ingest.ReadFeed(bytes.NewReader(data), "fuzz.rss", func(a *dyad.Article, err error) error {
+			if err != nil {
+				var ie *ingest.Error
+				if !errors.As(err, &ie) || ie.Path != "fuzz.rss" {
+					t.Fatalf("error %v (%T) is not an *ingest.Error for the file", err, err)
+				}
+				if !errors.Is(err, ingest.ErrNotArticle) && !errors.Is(err, ingest.ErrNoText) {
+					t.Fatalf("error %q matches no sentinel", err)
+				}
+				return nil
+			}
+			if a.Doc == "" || !utf8.ValidString(a.Text) || strings.TrimSpace(a.Text) == "" {
+				t.Fatalf("malformed article %+v", *a)
+			}
+			if a.Title != "" && !strings.HasPrefix(a.Text, a.Title+"\n\n") {
+				t.Fatalf("text %q does not start with title %q", a.Text, a.Title)
+			}
+			if a.Published != "" && (len(a.Published) != 10 || a.PublishedSource != dyad.PublishedFromFeed) {
+				t.Fatalf("published %q (%q)", a.Published, a.PublishedSource)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatalf("ReadFeed returned %v though the callback never fails", err)
+		}
+	})
+}

@@ -30,7 +30,22 @@ import (
 // charset it declares, and with ErrNoText when no main text is found. It
 // is safe for concurrent use.
 func ReadHTML(path string, data []byte) (*dyad.Article, error) {
-	src, err := decodeHTML(path, data)
+	return readHTML(path, data, transport{})
+}
+
+// transport is what the HTTP exchange that delivered a page says about
+// it: the charset of its Content-Type header and the URL it was fetched
+// from. Both are "" for a page read from a file.
+type transport struct {
+	charset string
+	url     string
+}
+
+// readHTML is ReadHTML for a page delivered with the transport metadata t:
+// t.charset decodes a page that is not UTF-8 before any charset the page
+// declares, and t.url is searched for a date when the markup states none.
+func readHTML(path string, data []byte, t transport) (*dyad.Article, error) {
+	src, err := decodeHTML(path, data, t.charset)
 	if err != nil {
 		return nil, err
 	}
@@ -51,7 +66,11 @@ func ReadHTML(path string, data []byte) (*dyad.Article, error) {
 		Origin: dyad.Origin{Path: path},
 	}
 	if published == "" {
-		published = htmlDate(doc, a.URL)
+		u := a.URL
+		if t.url != "" {
+			u = t.url
+		}
+		published = htmlDate(doc, u)
 	}
 	if published != "" {
 		a.Published, a.PublishedSource = published, dyad.PublishedFromInput

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/dyad-project/dyad"
+	"github.com/mmcdole/gofeed"
 )
 
 // StdinName is the path given to articles and errors read from standard
@@ -27,18 +28,29 @@ const (
 	formatText
 	formatJSONL
 	formatHTML
+	formatWARC
+	formatFeed
+	formatXML // a feed, or a file to skip in a directory
 )
 
 // formatOf returns the format a file name's extension announces, or
 // formatUnknown.
 func formatOf(name string) format {
-	switch strings.ToLower(filepath.Ext(name)) {
+	lower := strings.ToLower(name)
+	if strings.HasSuffix(lower, ".warc") || strings.HasSuffix(lower, ".warc.gz") {
+		return formatWARC
+	}
+	switch filepath.Ext(lower) {
 	case ".txt":
 		return formatText
 	case ".jsonl":
 		return formatJSONL
 	case ".html", ".htm":
 		return formatHTML
+	case ".rss", ".atom":
+		return formatFeed
+	case ".xml":
+		return formatXML
 	}
 	return formatUnknown
 }
@@ -47,12 +59,16 @@ func formatOf(name string) format {
 // the *Error of each document or input that could not be read, in a
 // deterministic order. An input is "-" for JSON Lines on stdin, a file, or
 // a directory. Directories are walked recursively in lexical order, reading
-// .txt, .jsonl, .html and .htm files (in any letter case) and skipping other
-// files and hidden files and directories (names starting with "."). A file
-// named on its own is read whatever its name; with another extension its
-// format is sniffed: a JSON object on the first line that is not blank
-// means JSON Lines, a '<' as the first character that is not white space
-// means HTML, anything else plain text.
+// .txt, .jsonl, .html, .htm, .warc, .warc.gz, .rss and .atom files and the
+// .xml files that are RSS or Atom feeds (extensions in any letter case),
+// and skipping other files and hidden files and directories (names
+// starting with "."). A file named on its own is read whatever its name; a
+// .xml file that is not a feed is an error, and with another extension the
+// format is sniffed: gzip data or "WARC/" at the start means a web archive,
+// a JSON object on the first line that is not blank means JSON Lines, a
+// '<' as the first character that is not white space means an RSS or Atom
+// feed when the root element is <rss>, <rdf:RDF> or <feed>, else HTML, and
+// anything else plain text.
 //
 // With no inputs Walk reads nothing: the caller chooses a default such as
 // "-". Walk stops and returns the error when fn returns one or when ctx is
@@ -95,7 +111,7 @@ func walkInput(path string, fn func(*dyad.Article, error) error) error {
 		return fn(nil, ioError(path, 0, err))
 	}
 	if !info.IsDir() {
-		return readFile(path, formatOf(path), fn)
+		return readFile(path, formatOf(path), true, fn)
 	}
 	var stop error
 	werr := filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
@@ -127,7 +143,7 @@ func walkInput(path string, fn func(*dyad.Article, error) error) error {
 				return nil
 			}
 		}
-		if stop = readFile(p, f, fn); stop != nil {
+		if stop = readFile(p, f, false, fn); stop != nil {
 			return stop
 		}
 		return nil
@@ -139,25 +155,38 @@ func walkInput(path string, fn func(*dyad.Article, error) error) error {
 }
 
 // readFile reads one file of format f, sniffing the format when f is
-// unknown.
-func readFile(path string, f format, fn func(*dyad.Article, error) error) error {
+// unknown. named tells a file named as an input from one found in a
+// directory: only a named .xml file that is not a feed is an error.
+func readFile(path string, f format, named bool, fn func(*dyad.Article, error) error) error {
 	var data []byte
 	var err error
 	switch f {
-	case formatJSONL, formatUnknown:
+	case formatJSONL, formatUnknown, formatWARC, formatFeed, formatXML:
 		file, oerr := os.Open(path)
 		if oerr != nil {
 			return fn(nil, ioError(path, 0, oerr))
 		}
 		defer file.Close()
 		var r io.Reader = file
-		if f == formatUnknown {
+		if f == formatUnknown || f == formatXML {
+			xml := f == formatXML
 			if f, r, err = sniff(file); err != nil {
 				return fn(nil, ioError(path, 0, err))
 			}
+			if xml && f != formatFeed {
+				if !named {
+					return nil
+				}
+				return fn(nil, newError(path, 0, -1, ErrNotArticle, "not an RSS or Atom feed"))
+			}
 		}
-		if f == formatJSONL {
+		switch f {
+		case formatJSONL:
 			return ReadJSONL(r, path, fn)
+		case formatWARC:
+			return ReadWARC(r, path, fn)
+		case formatFeed:
+			return ReadFeed(r, path, fn)
 		}
 		data, err = io.ReadAll(r)
 		if err != nil {
@@ -180,11 +209,15 @@ func readFile(path string, f format, fn func(*dyad.Article, error) error) error 
 	return fn(a, nil)
 }
 
-// sniff guesses the format of r from its first line that is not blank,
-// and returns a reader that yields all of r again. It reads no further
-// than that line, so it works on pipes and on JSON Lines of any size.
+// sniff guesses the format of r from its first bytes and its first line
+// that is not blank, and returns a reader that yields all of r again. It
+// reads no further than that line, or the first 4 KiB of markup, so it
+// works on pipes and on JSON Lines of any size.
 func sniff(r io.Reader) (format, io.Reader, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
+	if head, _ := br.Peek(len(gzipMagic)); bytes.Equal(head, gzipMagic) {
+		return formatWARC, br, nil
+	}
 	var seen bytes.Buffer
 	f := formatText
 lines:
@@ -196,8 +229,14 @@ lines:
 		}
 		if line = bytes.TrimLeft(line, " \t\r\n\f"); len(line) > 0 {
 			switch {
+			case n == 1 && bytes.HasPrefix(line, []byte("WARC/")):
+				f = formatWARC
 			case line[0] == '<':
 				f = formatHTML
+				more, _ := br.Peek(4 << 10)
+				if isFeed(append(seen.Bytes()[:seen.Len():seen.Len()], more...)) {
+					f = formatFeed
+				}
 			case line[0] == '{' && json.Valid(line):
 				f = formatJSONL
 			}
@@ -211,4 +250,14 @@ lines:
 		}
 	}
 	return f, io.MultiReader(&seen, br), nil
+}
+
+// isFeed reports whether head, the start of a document, opens an RSS,
+// RDF or Atom root element.
+func isFeed(head []byte) bool {
+	switch gofeed.DetectFeedType(bytes.NewReader(head)) {
+	case gofeed.FeedTypeRSS, gofeed.FeedTypeAtom:
+		return true
+	}
+	return false
 }

@@ -232,3 +232,65 @@ func TestWalkPipe(t *testing.T) {
 		t.Errorf("got %q, want %q", s, want)
 	}
 }
+
+func TestWalkArchivesAndFeeds(t *testing.T) {
+	dir := t.TempDir()
+	records := testRecords(t)
+	perRec, _ := archive(perRecord, records...)
+	plainWARC, _ := archive(plain, records[2])
+	sitemap := `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://gazette.example/</loc></url></urlset>`
+	writeFiles(t, dir, map[string]string{
+		"a/news.warc.gz":    string(perRec),
+		"a/old.WARC":        string(plainWARC),
+		"b/gazette.rss":     rssFeed,
+		"b/courier.atom":    atomFeed,
+		"b/feed.xml":        atomFeed,
+		"b/sitemap.xml":     sitemap,
+		"named/crawl.dat":   string(perRec),
+		"named/capture":     string(plainWARC),
+		"named/feed.dat":    "\uFEFF" + rssFeed,
+		"named/sitemap.xml": sitemap,
+	})
+	var got []item
+	inputs := []string{filepath.Join(dir, "a"), filepath.Join(dir, "b"), filepath.Join(dir, "named", "crawl.dat"),
+		filepath.Join(dir, "named", "capture"), filepath.Join(dir, "named", "feed.dat"), filepath.Join(dir, "named", "sitemap.xml")}
+	if err := ingest.Walk(context.Background(), inputs, nil, collect(&got)); err != nil {
+		t.Fatal(err)
+	}
+	rss := []string{
+		"https://gazette.example/coast/ferries@%s:0",
+		"https://gazette.example/business/port-director@%s:0",
+		`error: %s: item 3 ("Photo gallery: the storm in pictures"): no text in its content or description`,
+		"%b:4@%s:0",
+	}
+	var want []string
+	for _, f := range []string{"a/news.warc.gz", "named/crawl.dat"} {
+		want = append(want, "urn:uuid:flood@a/news.warc.gz:0", "urn:uuid:budget@a/news.warc.gz:0", "urn:uuid:miners@a/news.warc.gz:0", "urn:uuid:cafe@a/news.warc.gz:0")
+		for i := range 4 {
+			want[len(want)-4+i] = strings.Replace(want[len(want)-4+i], "a/news.warc.gz", f, 1)
+		}
+		if f == "a/news.warc.gz" {
+			want = append(want, "urn:uuid:flood@a/old.WARC:0",
+				"tag:courier.example,2024:dam-cracks@b/courier.atom:0", "https://courier.example/library@b/courier.atom:0",
+				"tag:courier.example,2024:dam-cracks@b/feed.xml:0", "https://courier.example/library@b/feed.xml:0")
+			for _, r := range rss {
+				want = append(want, strings.NewReplacer("%s", "b/gazette.rss", "%b", "gazette").Replace(r))
+			}
+		}
+	}
+	want = append(want, "urn:uuid:flood@named/capture:0")
+	for _, r := range rss {
+		want = append(want, strings.NewReplacer("%s", "named/feed.dat", "%b", "feed").Replace(r))
+	}
+	want = append(want, "error: named/sitemap.xml: not an RSS or Atom feed")
+	for i := range want {
+		want[i] = strings.ReplaceAll(want[i], "/", string(filepath.Separator))
+	}
+	s := summary(got, dir)
+	for i := range s {
+		s[i] = strings.ReplaceAll(s[i], "/", string(filepath.Separator))
+	}
+	if !equalStrings(s, want) {
+		t.Errorf("walk\n got %q\nwant %q", s, want)
+	}
+}
