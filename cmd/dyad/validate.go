@@ -29,6 +29,7 @@ func (c *validateCmd) Run(ctx context.Context, args []string) error {
 	suite := fs.String("suite", "", "the suite: "+validate.SuiteTabari+" (Validate.text) or "+validate.SuitePetrarch+" (PETR.UnitTest.records.xml)")
 	asJSON := fs.Bool("json", false, "print each record's result as a JSON object instead of a line of text")
 	failed := fs.Bool("failed", false, "print only the records that failed (and the summary)")
+	explainID := fs.String("explain", "", "explain the record with this id (actors, events, near misses, tokens) instead of running the suite")
 	fs.Usage = func() {
 		fmt.Fprintln(c.m.Stderr, `Usage: dyad validate --suite tabari|petrarch [flags] FILE
 
@@ -68,6 +69,17 @@ Flags:`)
 	r, err := validate.NewRunner(s, set)
 	if err != nil {
 		return err
+	}
+	if *explainID != "" {
+		for _, rec := range s.Records {
+			if rec.ID == *explainID {
+				res := r.Record(rec)
+				fmt.Fprintln(c.m.Stdout, resultLine(res))
+				printExplanation(c.m.Stdout, r.Explain(rec), -1, true, true)
+				return nil
+			}
+		}
+		return fmt.Errorf("no record with id %q in %s", *explainID, s.Path)
 	}
 	enc := json.NewEncoder(c.m.Stdout)
 	var werr error

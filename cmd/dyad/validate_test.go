@@ -23,15 +23,15 @@ Rivendell accused the Shire of hoarding grain on Monday.
 /*\n{ RIV / SHI / 112 } */
 
 990102  MINI-02
-Bree praised Rivendell on Tuesday.
+Bree praised Rivendell on Tuesday for its help with the harvest.
 /*\n{ BRE / RIV / 041 } */
 
 990103  MINI-03
-Bree praised Rivendell on Tuesday.
+Bree praised Rivendell on Tuesday for its help with the harvest.
 /*\n{ BRE / SHI / 041 } */
 
 990104  MINI-04
-The weather was fine in Bree.
+The weather was fine in Bree all through the long summer.
 /*\n{---} */
 `,
 }

@@ -53,6 +53,21 @@ type Finder struct {
 	states map[string]int32
 	// pluralAgent marks agents written in the plural ("rebels noplural").
 	pluralAgent []bool
+	// peer composes codes as TABARI and PETRARCH do (see PeerCodes).
+	peer bool
+}
+
+// PeerCodes returns a copy of f that composes actor codes as TABARI and
+// PETRARCH do: an agent next to any coded actor appends its code to the
+// actor's whole code ("the Calenardhon government" is CALGOV, "Ithilen's
+// president" ITHGOVPRS, "Hamas militants" the Hamas code with the agent's),
+// where dyad's own rule composes only nationalities and keeps a named
+// group's code. The peers' validation suites expect it; on news a named
+// group with its fighters is the group, so New's Finder keeps dyad's rule.
+func (f *Finder) PeerCodes() *Finder {
+	g := *f
+	g.peer = true
+	return &g
 }
 
 // New indexes the dictionaries d for finding actors.
@@ -228,6 +243,9 @@ func (f *Finder) Find(text string, sents []dyad.Sentence, published string) *Res
 		a.phrases(st)
 	}
 	a.resolve()
+	if f.peer {
+		a.peerAgents()
+	}
 	return a.result()
 }
 

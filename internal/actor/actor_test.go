@@ -354,3 +354,40 @@ func TestDatelineIsNotAnActor(t *testing.T) {
 		})
 	}
 }
+
+func TestPeerCodes(t *testing.T) {
+	d, err := dict.LoadActors(fstest.MapFS{"peer.txt": {Data: []byte(`organisation Calenardhon
+	code CAL
+organisation Romendacil
+	code BRE
+organisation Bree
+	code BRE
+agent government ~GOV
+agent prime minister ~GOV person
+agent ambassador ~GOV person
+`)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, text, mention, code string
+		peer                      bool
+	}{
+		{"dyad keeps a named group's code", "The Calenardhon government condemned the attack.", "Calenardhon government", "CAL", false},
+		{"qualifier and agent", "The Calenardhon government condemned the attack.", "Calenardhon government", "CALGOV", true},
+		{"agent after an actor", "Bree Prime Minister Romendacil arrived on Monday.", "Bree Prime Minister", "BREGOV", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := actor.New(d)
+			if tt.peer {
+				f = f.PeerCodes()
+			}
+			r := f.Find(tt.text, segment.Text(tt.text), "1995-01-01")
+			a, _ := mentionOf(r, tt.mention, 0)
+			if a == nil || a.Code != tt.code {
+				t.Errorf("%q: want code %s:\n%s", tt.mention, tt.code, dump(r))
+			}
+		})
+	}
+}

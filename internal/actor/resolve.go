@@ -76,6 +76,11 @@ func (a *article) mention(p *pm, s *actorState, via string) {
 	if p.dead || p.i >= p.j {
 		return
 	}
+	if a.f.peer {
+		if c := a.peerActor(p); c != nil {
+			s = c
+		}
+	}
 	p.actor = s
 	if p.via == "" || via != "" {
 		p.via = via
@@ -606,4 +611,114 @@ func (a *article) resolveUnknownPerson(p *pm) {
 	}
 	a.mention(p, s, via)
 	a.seeUnknown(p, s.code)
+}
+
+// peerActor returns the actor of a phrase under the peers' composition rule
+// (Finder.PeerCodes): the code of the phrase's qualifying actor with its
+// agent's code appended, or nil when the phrase has no qualifier with a
+// code or no agent.
+func (a *article) peerActor(p *pm) *actorState {
+	ag := p.agent
+	if ag < 0 && len(p.titles) > 0 {
+		ag = p.titles[len(p.titles)-1]
+	}
+	if ag < 0 || len(p.nats) == 0 {
+		return nil
+	}
+	e := a.f.entryOf(p.nats[0])
+	_, _, base := e.Codes(a.published)
+	if base == "" {
+		return nil
+	}
+	agent := a.f.agentList[ag]
+	code := base
+	if !strings.HasSuffix(base, agent.Code) && !strings.HasPrefix(base, agent.Code) {
+		code = agent.Compose(base)
+	}
+	return a.getActor("p:"+code, func() *actorState {
+		c, sec := dict.ActorCodeParts(code)
+		return &actorState{name: e.Name + " " + agent.Phrase, typ: dyad.TypeGroup, country: c, sector: sec, code: code,
+			entry: -1, composed: true}
+	})
+}
+
+// peerAgents composes, under the peers' rule, each mention of a coded actor
+// with an agent right after it ("Bree Prime Minister Romendacil": BREGOV)
+// or right before it, across "of" ("the ambassadors of Arnor": ARNGOV), as
+// TABARI did; the mention then covers the agent too.
+func (a *article) peerAgents() {
+	bySent := map[int]*sentence{}
+	for _, st := range a.sents {
+		bySent[st.idx] = st
+	}
+	var keys []string
+	for k := range a.actors {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		s := a.actors[k]
+		if s.code == "" || s.composed {
+			continue
+		}
+		kept := s.mentions[:0]
+		for _, m := range s.mentions {
+			st := bySent[m.Sentence]
+			if st == nil {
+				kept = append(kept, m)
+				continue
+			}
+			it, ok := adjacentAgent(st, m.first, m.last)
+			if !ok {
+				kept = append(kept, m)
+				continue
+			}
+			agent := a.f.agentList[it.agent]
+			code := s.code
+			if !strings.HasSuffix(code, agent.Code) {
+				code = agent.Compose(code)
+			}
+			c := a.getActor("p:"+code, func() *actorState {
+				country, sec := dict.ActorCodeParts(code)
+				return &actorState{name: s.name + " " + agent.Phrase, typ: dyad.TypeGroup, country: country, sector: sec,
+					code: code, entry: -1, composed: true}
+			})
+			first, last := m.first, m.last
+			if u := st.units[it.i].tok; u < first {
+				first = u
+			}
+			if u := st.units[it.j-1].tok; u > last {
+				last = u
+			}
+			start, end := st.s.Tokens[first].Start, st.s.Tokens[last].End
+			c.mentions = append(c.mentions, mentionState{
+				Mention: dyad.Mention{Start: start, End: end, Text: a.text[start:end], Sentence: m.Sentence, Via: m.Via},
+				first:   first, last: last,
+			})
+		}
+		s.mentions = kept
+	}
+}
+
+// adjacentAgent returns the agent item right after tokens first..last, or
+// right before them with an optional "of" between.
+func adjacentAgent(st *sentence, first, last int) (item, bool) {
+	for _, it := range st.items {
+		if it.kind == itAgent && st.units[it.i].tok == last+1 {
+			return it, true
+		}
+	}
+	for n, it := range st.items {
+		if it.kind != itAgent {
+			continue
+		}
+		end := st.units[it.j-1].tok
+		if end == first-1 {
+			return it, true
+		}
+		if end == first-2 && n+1 < len(st.items) && st.items[n+1].kind == itOf {
+			return it, true
+		}
+	}
+	return item{}, false
 }

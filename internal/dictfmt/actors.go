@@ -15,11 +15,14 @@ import (
 // files: the comment characters.
 type dialect struct {
 	comments string
+	// stems: a phrase without a closing "_" matches as a stem, so its
+	// last word also names the entry with the endings of stemEndings.
+	stems bool
 }
 
 var (
 	petrarch = dialect{comments: "#"}
-	tabari   = dialect{comments: ";"}
+	tabari   = dialect{comments: ";", stems: true}
 )
 
 // ReadPetrarchActors converts a PETRARCH (Phoenix) actor dictionary into
@@ -136,6 +139,9 @@ func readActors(name string, r io.Reader, d dialect) ([]byte, error) {
 				continue
 			}
 			cur.aliases = append(cur.aliases, alias{text, n})
+			if d.stems && !strings.HasSuffix(strings.TrimPrefix(phrase, "+"), "_") {
+				cur.aliases = append(cur.aliases, stemAliases(text, n)...)
+			}
 			addCodes(w, n, cur, codes)
 		default:
 			text := phraseText(phrase)
@@ -144,6 +150,9 @@ func readActors(name string, r io.Reader, d dialect) ([]byte, error) {
 				continue
 			}
 			cur = &actorEntry{name: text, line: n}
+			if d.stems && !strings.HasSuffix(phrase, "_") {
+				cur.aliases = append(cur.aliases, stemAliases(text, n)...)
+			}
 			entries = append(entries, cur)
 			if len(codes) == 0 {
 				pending = append(pending, cur)
@@ -355,4 +364,24 @@ func finishActors(w *writer) ([]byte, error) {
 		return out, err
 	}
 	return out, nil
+}
+
+// stemEndings are the endings a TABARI stem takes in the text that name the
+// same actor: plurals and nationality adjectives ("Rohans", "Eriadorian",
+// "Kuwaiti"). TABARI matched a stem as a prefix of any word; dyad matches
+// whole words, so the stem is written out with these endings.
+var stemEndings = []string{"s", "es", "n", "ns", "an", "ans", "ian", "ians", "i", "is", "ese", "ish"}
+
+// stemAliases returns the phrase with each of stemEndings on its last
+// word.
+func stemAliases(text string, line int) []alias {
+	upper := strings.ToUpper(text) == text
+	out := make([]alias, 0, len(stemEndings))
+	for _, e := range stemEndings {
+		if upper {
+			e = strings.ToUpper(e)
+		}
+		out = append(out, alias{text + e, line})
+	}
+	return out
 }

@@ -108,7 +108,31 @@ type Config struct {
 	// validation suites expect it; on news it guesses, so it is off by
 	// default.
 	Shallow bool
+	// Linear codes each sentence as TABARI did, from left to right
+	// without the dependency parse (see linear.go): the peers' validation
+	// suites were written for it. On news the parse is the better guide,
+	// so it is off by default.
+	Linear bool
+	// CodeBy says which verbs of a sentence the linear coder codes: the
+	// first that codes an event in each clause (CodeByClause, the
+	// default), the first in the sentence, or all.
+	CodeBy CodeBy
+	// MinWords, when above zero, leaves sentences of fewer words
+	// (punctuation and possessive endings not counted) uncoded, as
+	// TABARI's MINIMUM WORDS did to headlines and fragments.
+	MinWords int
 }
+
+// CodeBy says which verbs of a sentence the linear coder codes.
+type CodeBy uint8
+
+// The CodeBy settings, as TABARI's "SET: CODE BY CLAUSE", "CODE BY
+// SENTENCE" and "CODE ALL".
+const (
+	CodeByClause CodeBy = iota
+	CodeBySentence
+	CodeAll
+)
 
 // DefaultConfig returns the configuration Default uses.
 func DefaultConfig() Config {
@@ -206,6 +230,13 @@ func (c *Coder) code(in Input, explain bool) ([]dyad.Event, []Miss) {
 		if in.Mentions != nil {
 			ms = in.Mentions.In(i)
 		}
+		if c.cfg.MinWords > 0 && words(s) < c.cfg.MinWords {
+			continue
+		}
+		if c.cfg.Linear {
+			r.linearSentence(newTree(i, s, ms))
+			continue
+		}
 		r.sentence(newTree(i, s, ms))
 	}
 	sort.SliceStable(r.events, func(a, b int) bool {
@@ -226,6 +257,18 @@ func (c *Coder) code(in Input, explain bool) ([]dyad.Event, []Miss) {
 		out = append(out, d.ev)
 	}
 	return out, r.misses
+}
+
+// words counts the words of a sentence: tokens other than punctuation and
+// possessive endings.
+func words(s *dyad.Sentence) int {
+	n := 0
+	for _, t := range s.Tokens {
+		if t.UPOS != "PUNCT" && t.Text != "'s" && t.Text != "'" {
+			n++
+		}
+	}
+	return n
 }
 
 // miss records a near miss when explaining.

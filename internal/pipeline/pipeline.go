@@ -45,6 +45,9 @@ type Config struct {
 	Verbs  *dict.Verbs
 	// Coder, when set, replaces the event coder's default configuration.
 	Coder *event.Config
+	// PeerCodes composes actor codes as TABARI and PETRARCH do
+	// (actor.Finder.PeerCodes), for their validation suites.
+	PeerCodes bool
 }
 
 // DefaultConfig returns the configuration `dyad extract` uses without flags.
@@ -78,6 +81,9 @@ func New(cfg Config) (*Pipeline, error) {
 		p.actors = actor.New(cfg.Actors)
 	} else if p.actors, err = loadActors(cfg.DictDirs); err != nil {
 		return nil, err
+	}
+	if cfg.PeerCodes {
+		p.actors = p.actors.PeerCodes()
 	}
 	if p.gaz, err = where.Default(); err != nil {
 		return nil, err

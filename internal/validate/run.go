@@ -62,6 +62,7 @@ func CoderConfig() event.Config {
 	c.Nationless = true
 	c.ForeignCodes = true
 	c.Shallow = true
+	c.Linear = true
 	return c
 }
 
@@ -70,6 +71,13 @@ type Runner struct {
 	suite *Suite
 	set   *dictfmt.Set
 	p     *pipeline.Pipeline
+	// cfg is the coder configuration in force: the suite's defaults with
+	// the options of the records read so far applied.
+	cfg event.Config
+	// byConfig holds a pipeline per coder configuration used.
+	byConfig map[event.Config]*pipeline.Pipeline
+	// agentCodes are the first three letters of the agents' codes.
+	agentCodes map[string]bool
 }
 
 // NewRunner returns a runner for the suite with the dictionary set (from
@@ -78,15 +86,51 @@ func NewRunner(s *Suite, set *dictfmt.Set) (*Runner, error) {
 	if set == nil || set.Actors == nil || set.Verbs == nil {
 		return nil, errors.New("validate: a runner needs actor and verb dictionaries")
 	}
-	cfg := pipeline.DefaultConfig()
-	cfg.Actors, cfg.Verbs = set.Actors, set.Verbs
-	cc := CoderConfig()
-	cfg.Coder = &cc
-	p, err := pipeline.New(cfg)
-	if err != nil {
+	r := &Runner{suite: s, set: set, cfg: CoderConfig(), byConfig: map[event.Config]*pipeline.Pipeline{},
+		agentCodes: map[string]bool{}}
+	if s.Name == SuiteTabari {
+		r.cfg.MinWords = tabariMinWords
+	}
+	if err := r.use(r.cfg); err != nil {
 		return nil, err
 	}
-	return &Runner{suite: s, set: set, p: p}, nil
+	for _, ag := range set.Actors.Agents() {
+		if !ag.Before && len(ag.Code) >= 3 {
+			r.agentCodes[ag.Code[:3]] = true
+		}
+	}
+	return r, nil
+}
+
+// use makes cfg the coder configuration in force.
+func (r *Runner) use(cc event.Config) error {
+	r.cfg = cc
+	if p, ok := r.byConfig[cc]; ok {
+		r.p = p
+		return nil
+	}
+	cfg := pipeline.DefaultConfig()
+	cfg.Actors, cfg.Verbs = r.set.Actors, r.set.Verbs
+	cfg.Coder = &cc
+	cfg.PeerCodes = true
+	p, err := pipeline.New(cfg)
+	if err != nil {
+		return err
+	}
+	r.byConfig[cc], r.p = p, p
+	return nil
+}
+
+// apply applies the options of a record (see Options).
+func (r *Runner) apply(rec Record) error {
+	if len(rec.Options) == 0 {
+		return nil
+	}
+	cc := r.cfg
+	for _, o := range rec.Options {
+		applyOption(&cc, o)
+	}
+	return r.use(cc)
 }
 
 // Run codes every record in order and calls fn with each result (when fn
@@ -96,6 +140,9 @@ func (r *Runner) Run(ctx context.Context, fn func(Result)) ([]Result, error) {
 	var out []Result
 	for _, rec := range r.suite.Records {
 		if err := ctx.Err(); err != nil {
+			return out, err
+		}
+		if err := r.apply(rec); err != nil {
 			return out, err
 		}
 		if rec.Expect == expectOptionsOnly {
@@ -121,6 +168,9 @@ func (r *Runner) Record(rec Record) Result {
 	} else {
 		a := r.p.Analyse(&dyad.Article{Doc: rec.ID, Title: rec.ID, Text: text, Published: rec.Date})
 		got = Triples(a.Events)
+		for i := range got {
+			got[i].Source, got[i].Target = r.agentOnly(got[i].Source), r.agentOnly(got[i].Target)
+		}
 	}
 	res.Got = tripleStrings(got)
 	if res.Got == nil {
@@ -163,6 +213,19 @@ func dedupe(ts []Triple) []Triple {
 	return out
 }
 
+// agentOnly returns code with the peers' mark of no country in front
+// ("---" for PETRARCH, "~" for TABARI) when it is an agent's code alone ("GOV", "LEGREL"): its first three
+// letters are an agent code of the dictionaries.
+func (r *Runner) agentOnly(code string) string {
+	if len(code) >= 3 && r.agentCodes[code[:3]] {
+		if r.suite.Name == SuiteTabari {
+			return "~" + code // TABARI's form: { ARN / ~MOS / 064 }
+		}
+		return "---" + code
+	}
+	return code
+}
+
 func actorCode(a *dyad.ActorRef) string {
 	switch {
 	case a == nil:
@@ -183,6 +246,27 @@ func actorCode(a *dyad.ActorRef) string {
 // explanation of it (actors, events, near misses), for `dyad validate
 // --explain`.
 func (r *Runner) Explain(rec Record) *pipeline.Explanation {
+	r.optionsUpTo(rec)
 	text := strings.Join(strings.Fields(rec.Text), " ")
 	return r.p.Explain(&dyad.Article{Doc: rec.ID, Title: rec.ID, Text: text, Published: rec.Date})
+}
+
+// optionsUpTo puts in force the options of the suite's records up to and
+// including rec, as Run would have.
+func (r *Runner) optionsUpTo(rec Record) {
+	cfg := CoderConfig()
+	if r.suite.Name == SuiteTabari {
+		cfg.MinWords = tabariMinWords
+	}
+	for _, x := range r.suite.Records {
+		for _, o := range x.Options {
+			applyOption(&cfg, o)
+		}
+		if x.ID == rec.ID && x.Line == rec.Line {
+			break
+		}
+	}
+	if err := r.use(cfg); err != nil {
+		return
+	}
 }
