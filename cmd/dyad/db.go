@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/dyad-project/dyad"
+	"github.com/dyad-project/dyad/internal/pipeline"
 	"github.com/dyad-project/dyad/internal/sqlite"
 	"github.com/dyad-project/dyad/internal/story"
 )
@@ -66,3 +67,24 @@ func (d sqliteDB) Writer(ctx context.Context, cfg story.Config) (batchWriter, er
 }
 
 func (d sqliteDB) Addr() string { return d.Path() }
+
+// openStoring prepares a command that analyses articles and stores them:
+// the pipeline built from cfg, the database at addr (a SQLite file is
+// created when missing) and the writer that keeps its story index. The
+// caller closes the database.
+func openStoring(ctx context.Context, addr string, cfg pipeline.Config) (*pipeline.Pipeline, database, batchWriter, error) {
+	p, err := pipeline.New(cfg)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	db, err := openDB(ctx, addr, true)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	w, err := db.Writer(ctx, story.DefaultConfig())
+	if err != nil {
+		db.Close()
+		return nil, nil, nil, err
+	}
+	return p, db, w, nil
+}

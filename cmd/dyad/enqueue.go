@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"sort"
-	"strings"
 	"time"
 
 	"github.com/dyad-project/dyad"
@@ -89,7 +87,7 @@ Flags:`)
 		return err
 	}
 
-	e := &enqueuer{out: c.m.Stderr, failures: map[string]*failureGroup{}}
+	e := &enqueuer{out: c.m.Stderr}
 	pub := q.Publisher(*maxPending, func(format string, args ...any) {
 		fmt.Fprintf(c.m.Stderr, "dyad enqueue: "+format+"\n", args...)
 	})
@@ -122,7 +120,7 @@ Flags:`)
 	if err != nil {
 		return err
 	}
-	if e.failed > 0 {
+	if e.failed.count > 0 {
 		return errSilent
 	}
 	return nil
@@ -161,23 +159,13 @@ func (c *enqueueCmd) status(ctx context.Context, url, stream string) error {
 // enqueuer keeps the counts and failures of an enqueue.
 type enqueuer struct {
 	out          io.Writer
-	read, failed int
-	failures     map[string]*failureGroup
+	read   int
+	failed failures
 }
 
 // fail records and reports a document that could not be read or sent.
 func (e *enqueuer) fail(err error) {
-	e.failed++
-	reason, where := failureReason(err)
-	g := e.failures[reason]
-	if g == nil {
-		g = &failureGroup{reason: reason}
-		e.failures[reason] = g
-	}
-	g.count++
-	if len(g.examples) < 3 {
-		g.examples = append(g.examples, where)
-	}
+	e.failed.add(err)
 	fmt.Fprintln(e.out, "dyad enqueue: "+err.Error())
 }
 
@@ -193,24 +181,8 @@ func (e *enqueuer) summary(st queue.PublishStats, elapsed time.Duration) {
 		waits = fmt.Sprintf(", waited %d times for room", st.Waits)
 	}
 	fmt.Fprintf(e.out, "dyad enqueue: %d read, %d queued, %d duplicates, %d failed (%s%s%s)\n",
-		e.read, st.Published, st.Duplicates, e.failed, elapsed.Round(100*time.Millisecond), rate, waits)
-	groups := make([]*failureGroup, 0, len(e.failures))
-	for _, g := range e.failures {
-		groups = append(groups, g)
-	}
-	sort.Slice(groups, func(i, j int) bool {
-		if groups[i].count != groups[j].count {
-			return groups[i].count > groups[j].count
-		}
-		return groups[i].reason < groups[j].reason
-	})
-	for _, g := range groups {
-		ex := strings.Join(g.examples, ", ")
-		if g.count > len(g.examples) {
-			ex += ", …"
-		}
-		fmt.Fprintf(e.out, "  %d %s (%s)\n", g.count, g.reason, ex)
-	}
+		e.read, st.Published, st.Duplicates, e.failed.count, elapsed.Round(100*time.Millisecond), rate, waits)
+	e.failed.print(e.out)
 }
 
 // envOr returns the environment variable's value, or def when it is unset

@@ -12,7 +12,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -21,7 +20,6 @@ import (
 	"github.com/dyad-project/dyad"
 	"github.com/dyad-project/dyad/internal/ingest"
 	"github.com/dyad-project/dyad/internal/pipeline"
-	"github.com/dyad-project/dyad/internal/story"
 )
 
 func init() {
@@ -66,23 +64,15 @@ Flags:`)
 	}
 	cfg := pipeline.DefaultConfig()
 	cfg.Published = *published
-	p, err := pipeline.New(cfg)
-	if err != nil {
-		return err
-	}
-	db, err := openDB(ctx, *dbPath, true)
+	// Every stored article joins the story index (duplicates, merged
+	// events, stories), in input order and in the batch's transaction.
+	p, db, stories, err := openStoring(ctx, *dbPath, cfg)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	// Every stored article joins the story index (duplicates, merged
-	// events, stories), in input order and in the batch's transaction.
-	stories, err := db.Writer(ctx, story.DefaultConfig())
-	if err != nil {
-		return err
-	}
 
-	in := &ingester{db: db, stories: stories, batchSize: *batchSize, out: c.m.Stderr, failures: map[string]*failureGroup{}}
+	in := &ingester{db: db, stories: stories, batchSize: *batchSize, out: c.m.Stderr}
 	if isTerminal(c.m.Stderr) {
 		in.progress = newProgress(c.m.Stderr)
 		go in.progress.countInputs(ctx, inputs)
@@ -102,7 +92,7 @@ Flags:`)
 	if err != nil {
 		return err
 	}
-	if in.failed > 0 {
+	if in.failed.count > 0 {
 		return errSilent
 	}
 	return nil
@@ -193,15 +183,8 @@ type ingester struct {
 	out       io.Writer
 	progress  *progress
 
-	read, stored, dups, failed int
-	failures                   map[string]*failureGroup
-}
-
-// failureGroup is the failures that share a reason.
-type failureGroup struct {
-	reason   string
-	count    int
-	examples []string
+	read, stored, dups int
+	failed             failures
 }
 
 // add takes the next document in input order.
@@ -258,17 +241,7 @@ func (in *ingester) flush(ctx context.Context) error {
 
 // fail records and reports a document that failed.
 func (in *ingester) fail(err error) {
-	in.failed++
-	reason, where := failureReason(err)
-	g := in.failures[reason]
-	if g == nil {
-		g = &failureGroup{reason: reason}
-		in.failures[reason] = g
-	}
-	g.count++
-	if len(g.examples) < 3 {
-		g.examples = append(g.examples, where)
-	}
+	in.failed.add(err)
 	line := "dyad ingest: " + err.Error()
 	if in.progress != nil {
 		in.report()
@@ -313,7 +286,7 @@ func failureReason(err error) (reason, where string) {
 
 func (in *ingester) report() {
 	if in.progress != nil {
-		in.progress.update(in.read+in.failed, in.stored, in.dups, in.failed)
+		in.progress.update(in.read+in.failed.count, in.stored, in.dups, in.failed.count)
 	}
 }
 
@@ -325,24 +298,8 @@ func (in *ingester) summary(elapsed time.Duration) {
 		rate = fmt.Sprintf(", %.0f articles/s", float64(in.read)/s)
 	}
 	fmt.Fprintf(in.out, "dyad ingest: %d read, %d stored, %d duplicates, %d failed (%s%s)\n",
-		in.read, in.stored, in.dups, in.failed, elapsed.Round(100*time.Millisecond), rate)
-	groups := make([]*failureGroup, 0, len(in.failures))
-	for _, g := range in.failures {
-		groups = append(groups, g)
-	}
-	sort.Slice(groups, func(i, j int) bool {
-		if groups[i].count != groups[j].count {
-			return groups[i].count > groups[j].count
-		}
-		return groups[i].reason < groups[j].reason
-	})
-	for _, g := range groups {
-		ex := strings.Join(g.examples, ", ")
-		if g.count > len(g.examples) {
-			ex += ", …"
-		}
-		fmt.Fprintf(in.out, "  %d %s (%s)\n", g.count, g.reason, ex)
-	}
+		in.read, in.stored, in.dups, in.failed.count, elapsed.Round(100*time.Millisecond), rate)
+	in.failed.print(in.out)
 }
 
 // isTerminal reports whether w is a character device such as a terminal.

@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/dyad-project/dyad/internal/pipeline"
-	"github.com/dyad-project/dyad/internal/story"
 	"github.com/dyad-project/dyad/internal/watch"
 )
 
@@ -100,19 +99,11 @@ Flags:`)
 	cfg.Backoff = *backoff
 	cfg.MaxFailures = *maxFailures
 	cfg.Batch = *batchSize
-	p, err := pipeline.New(pipeline.DefaultConfig())
-	if err != nil {
-		return err
-	}
-	db, err := openDB(ctx, *dbPath, true)
+	p, db, stories, err := openStoring(ctx, *dbPath, pipeline.DefaultConfig())
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	stories, err := db.Writer(ctx, story.DefaultConfig())
-	if err != nil {
-		return err
-	}
 	w, err := watch.New(cfg, db, stories, p)
 	if err != nil {
 		return err

@@ -13,7 +13,6 @@ import (
 	"github.com/dyad-project/dyad"
 	"github.com/dyad-project/dyad/internal/pipeline"
 	"github.com/dyad-project/dyad/internal/queue"
-	"github.com/dyad-project/dyad/internal/story"
 )
 
 func init() {
@@ -70,19 +69,11 @@ Flags:`)
 	}
 	log := slog.New(slog.NewTextHandler(c.m.Stderr, &slog.HandlerOptions{Level: level})).With("cmd", "dyad worker")
 
-	p, err := pipeline.New(pipeline.DefaultConfig())
-	if err != nil {
-		return err
-	}
-	db, err := openDB(ctx, *dbAddr, true)
+	p, db, stories, err := openStoring(ctx, *dbAddr, pipeline.DefaultConfig())
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	stories, err := db.Writer(ctx, story.DefaultConfig())
-	if err != nil {
-		return err
-	}
 	cfg := def
 	cfg.Stream, cfg.AckWait, cfg.MaxDeliver, cfg.MaxAckPending = *stream, *ackWait, *maxDeliver, *maxAckPending
 	q, err := queue.Connect(ctx, *url, cfg)
