@@ -177,6 +177,12 @@ func (p *Pipeline) analyse(a *dyad.Article, t *Timings, x *Explanation) (*dyad.A
 	if out.Published != "" && out.PublishedSource == "" {
 		out.PublishedSource = dyad.PublishedFromInput
 	}
+	// A web archive's capture date is only a bound on the publication
+	// date: the flag and the text's own dates come first.
+	var crawled string
+	if out.PublishedSource == dyad.PublishedFromCrawl {
+		crawled, out.Published, out.PublishedSource = out.Published, "", ""
+	}
 
 	blocks := clean.Blocks(text)
 	if out.Title == "" {
@@ -191,6 +197,9 @@ func (p *Pipeline) analyse(a *dyad.Article, t *Timings, x *Explanation) (*dyad.A
 	}
 	if out.Published == "" {
 		out.Published, out.PublishedSource = clean.InferPublished(text, blocks)
+		if out.Published == "" && crawled != "" {
+			out.Published, out.PublishedSource = crawled, dyad.PublishedFromCrawl
+		}
 		if out.Published == "" {
 			out.Warnings = append(out.Warnings, "no publication date: relative dates are left unresolved")
 		}
