@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dyad-project/dyad"
+	"github.com/dyad-project/dyad/internal/sqlstore"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -237,10 +238,7 @@ const (
 	// snippetTokens is how many words a snippet holds, as in the SQLite
 	// store.
 	snippetTokens = 24
-	ellipsis      = "…"
-	// leadSnippetLen is the longest snippet of a hit listed without a
-	// query, in bytes.
-	leadSnippetLen = 200
+	ellipsis      = sqlstore.Ellipsis
 )
 
 // snippet returns the extract of the best column of a hit that shows the
@@ -363,21 +361,4 @@ func (s *search) hits(toks []token) []hit {
 		}
 	}
 	return out
-}
-
-// leadSnippet returns the start of a text, cut at a word boundary, with an
-// ellipsis when it was cut.
-func leadSnippet(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if len(s) <= leadSnippetLen {
-		return s
-	}
-	cut := leadSnippetLen
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	if sp := strings.LastIndexByte(s[:cut], ' '); sp > leadSnippetLen/2 {
-		cut = sp
-	}
-	return s[:cut] + ellipsis
 }

@@ -22,15 +22,11 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
 	"net/url"
-	"path"
-	"sort"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/dyad-project/dyad"
+	"github.com/dyad-project/dyad/internal/sqlstore"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -43,6 +39,7 @@ var (
 	_ dyad.ActorStore   = (*DB)(nil)
 	_ dyad.QuoteStore   = (*DB)(nil)
 	_ dyad.SearchStore  = (*DB)(nil)
+	_ dyad.StoryStore   = (*DB)(nil)
 	_ dyad.Store        = (*DB)(nil)
 )
 
@@ -61,11 +58,16 @@ const (
 	storyLock   int64 = 0x6479616473747279
 )
 
+// queries is embedded in DB under an unexported name, so that DB has the
+// query methods without exposing the field.
+type queries = sqlstore.Queries
+
 // DB is a dyad store in a PostgreSQL database. It is safe for concurrent
 // use.
 type DB struct {
-	pool *pgxpool.Pool
-	addr string
+	*queries // the read queries of the store interfaces
+	pool     *pgxpool.Pool
+	addr     string
 
 	// Now returns the time recorded as an article's ingestion time; it is
 	// time.Now unless a test replaces it.
@@ -85,6 +87,7 @@ func Open(ctx context.Context, rawURL string) (*DB, error) {
 		return nil, fmt.Errorf("postgres: open %s: %w", redact(rawURL), err)
 	}
 	db := &DB{pool: pool, addr: redact(rawURL), Now: time.Now}
+	db.queries = sqlstore.NewQueries(dialect, querier{pool}, db.read)
 	if err := db.migrate(ctx); err != nil {
 		pool.Close()
 		return nil, fmt.Errorf("postgres: open %s: %w", db.addr, err)
@@ -113,43 +116,6 @@ func (db *DB) Close() error {
 // Addr returns the URL the store was opened with, without its password.
 func (db *DB) Addr() string { return db.addr }
 
-// migration is one embedded schema change.
-type migration struct {
-	version int
-	name    string
-	sql     string
-}
-
-// migrations returns the embedded migrations in version order. Their names
-// start with the version they bring the schema to: 0001_init.sql.
-func migrations() ([]migration, error) {
-	names, err := fs.Glob(migrationFS, "migrations/*.sql")
-	if err != nil {
-		return nil, err
-	}
-	var ms []migration
-	for _, n := range names {
-		base := path.Base(n)
-		num, _, _ := strings.Cut(base, "_")
-		v, err := strconv.Atoi(num)
-		if err != nil || v < 1 {
-			return nil, fmt.Errorf("migration %s: name does not start with a version number", base)
-		}
-		b, err := migrationFS.ReadFile(n)
-		if err != nil {
-			return nil, err
-		}
-		ms = append(ms, migration{version: v, name: base, sql: string(b)})
-	}
-	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
-	for i, m := range ms {
-		if m.version != i+1 {
-			return nil, fmt.Errorf("migration %s: expected version %d", m.name, i+1)
-		}
-	}
-	return ms, nil
-}
-
 // SchemaVersion returns the schema version of the database.
 func (db *DB) SchemaVersion(ctx context.Context) (int, error) {
 	var v int
@@ -162,7 +128,7 @@ func (db *DB) SchemaVersion(ctx context.Context) (int, error) {
 // lock so that two processes opening a new database at once do not both
 // create it: the second waits and finds the work done.
 func (db *DB) migrate(ctx context.Context) error {
-	ms, err := migrations()
+	ms, err := sqlstore.Migrations(migrationFS)
 	if err != nil {
 		return err
 	}
@@ -190,14 +156,14 @@ func (db *DB) migrate(ctx context.Context) error {
 	}
 	for _, m := range ms[v:] {
 		err := pgx.BeginFunc(ctx, conn, func(tx pgx.Tx) error {
-			if _, err := tx.Exec(ctx, m.sql); err != nil {
+			if _, err := tx.Exec(ctx, m.SQL); err != nil {
 				return err
 			}
-			_, err := tx.Exec(ctx, `INSERT INTO schema_version (version, name) VALUES ($1, $2)`, m.version, m.name)
+			_, err := tx.Exec(ctx, `INSERT INTO schema_version (version, name) VALUES ($1, $2)`, m.Version, m.Name)
 			return err
 		})
 		if err != nil {
-			return fmt.Errorf("migration %s: %w", m.name, err)
+			return fmt.Errorf("migration %s: %w", m.Name, err)
 		}
 	}
 	return nil
@@ -220,104 +186,58 @@ func retryable(err error) bool {
 // maxAttempts is how often a write transaction is tried.
 const maxAttempts = 5
 
-// where collects the conditions of a WHERE clause and their arguments. A
-// condition marks its arguments with ?, numbered $1, $2... by String.
-type where struct {
-	conds []string
-	args  []any
-}
-
-func (w *where) add(cond string, args ...any) {
-	w.conds = append(w.conds, cond)
-	w.args = append(w.args, args...)
-}
-
-// String returns " WHERE c1 AND c2 ...", or "" without conditions; the
-// query it goes into is passed through bind before it runs.
-func (w *where) String() string {
-	if len(w.conds) == 0 {
-		return ""
-	}
-	return " WHERE " + strings.Join(w.conds, " AND ")
-}
-
-// bind replaces each ? in q with $1, $2, ... (the queries of this package
-// hold no ? in literals or operators).
-func bind(q string) string {
-	n := 1
-	var b strings.Builder
-	for i := 0; i < len(q); i++ {
-		if q[i] == '?' {
-			b.WriteString("$" + strconv.Itoa(n))
-			n++
-			continue
+// dialect is PostgreSQL's SQL where it differs from SQLite's. Text columns
+// are COLLATE "C", so lower() folds ASCII only, like SQLite's NOCASE.
+var dialect = &sqlstore.Dialect{
+	Name:    "postgres",
+	NoLimit: "ALL",
+	Fold:    func(expr string) string { return "lower(" + expr + ")" },
+	JSON:    "::text",
+	Text:    ` COLLATE "C"`,
+	// The Monday starting the ISO week.
+	Week:            `to_char(date_trunc('week', e.day::date), 'YYYY-MM-DD') COLLATE "C"`,
+	JSONArrayLength: "jsonb_array_length",
+	Bytes: func(s, start, end string) string {
+		return "convert_from(substring(convert_to(" + s + ", 'UTF8') FROM " + start + " + 1 FOR " + end + " - " + start + "), 'UTF8')"
+	},
+	MentionActor: "ac.article_id = m.article_id AND ac.ord = m.actor_ord",
+	Mentions: `SELECT actor_ord, start, "end", text, sentence, via FROM mentions
+		WHERE article_id = ? ORDER BY actor_ord, idx`,
+	ArticleMatch: func(q string) (string, any, error) {
+		s, err := parseSearch(q)
+		if err != nil {
+			return "", nil, err
 		}
-		b.WriteByte(q[i])
-	}
-	return b.String()
-}
-
-// asciiLower lower-cases ASCII letters only, as SQLite's NOCASE does and as
-// lower() does on the columns of this schema (COLLATE "C").
-func asciiLower(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
+		return "SELECT id FROM articles WHERE fts @@ ?::text::tsquery", s.tsquery, nil
+	},
+	QuoteMatch: func(q string) (string, any, error) {
+		s, err := parseSearch(q)
+		if err != nil {
+			return "", nil, err
 		}
-	}
-	return string(b)
+		return "q.fts @@ ?::text::tsquery", s.tsquery, nil
+	},
 }
 
-// prefixRange returns the bounds [lo, hi) of the strings that start with p,
-// for an index-friendly prefix match without LIKE's wildcards.
-func prefixRange(p string) (lo, hi string) {
-	b := []byte(p)
-	for i := len(b) - 1; i >= 0; i-- {
-		if b[i] < 0xff {
-			b[i]++
-			return p, string(b[:i+1])
-		}
+// querier runs the queries of sqlstore, numbering their placeholders, on
+// the pool or a transaction.
+type querier struct {
+	q interface {
+		Query(context.Context, string, ...any) (pgx.Rows, error)
 	}
-	return p, "\U0010FFFF\U0010FFFF"
 }
 
-// actorCond returns the condition that the actor whose columns are named
-// prefix+"name" and prefix+"code" matches the actor value v (see
-// dyad.EventFilter), and its arguments.
-func actorCond(prefix, v string) (string, []any) {
-	if dyad.ActorValueIsCode(v) {
-		lo, hi := prefixRange(v)
-		return "(lower(" + prefix + "name) = ? OR (" + prefix + "code >= ? AND " + prefix + "code < ?))",
-			[]any{asciiLower(v), lo, hi}
-	}
-	return "lower(" + prefix + "name) = ?", []any{asciiLower(v)}
+func (q querier) Each(ctx context.Context, query string, args []any, fn func(sqlstore.Scanner) error) error {
+	return each(ctx, q.q, sqlstore.Number(query), args, func(r pgx.Rows) error { return fn(r) })
 }
 
-func (w *where) actor(prefix, v string) {
-	c, args := actorCond(prefix, v)
-	w.add(c, args...)
-}
-
-// limitClause returns the LIMIT/OFFSET clause of a page.
-func limitClause(p dyad.Page) string {
-	s := ""
-	if p.Limit > 0 {
-		s = " LIMIT " + strconv.Itoa(p.Limit)
+// read begins the read-only transaction of a sqlstore query.
+func (db *DB) read(ctx context.Context) (sqlstore.Querier, func(), error) {
+	tx, err := db.readTx(ctx)
+	if err != nil {
+		return nil, nil, err
 	}
-	if p.Offset > 0 {
-		s += " OFFSET " + strconv.Itoa(p.Offset)
-	}
-	return s
-}
-
-// round2 rounds a mean to two decimals, so that aggregates print the same
-// whatever order the database summed in.
-func round2(x float64) float64 {
-	if x < 0 {
-		return -float64(int64(-x*100+0.5)) / 100
-	}
-	return float64(int64(x*100+0.5)) / 100
+	return querier{tx}, func() { tx.Rollback(ctx) }, nil
 }
 
 // each runs a query and calls fn for every row.

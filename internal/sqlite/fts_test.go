@@ -5,7 +5,6 @@ import (
 	"errors"
 	"path/filepath"
 	"reflect"
-	"strings"
 	"testing"
 
 	"github.com/dyad-project/dyad"
@@ -59,24 +58,6 @@ func TestParseSnippet(t *testing.T) {
 			got, spans := parseSnippet(tt.in)
 			if got != tt.want || !reflect.DeepEqual(spans, tt.spans) {
 				t.Errorf("parseSnippet(%q) = %q %v, want %q %v", tt.in, got, spans, tt.want, tt.spans)
-			}
-		})
-	}
-}
-
-func TestLeadSnippet(t *testing.T) {
-	long := strings.Repeat("Ministers met in Brussels. ", 20)
-	tests := []struct {
-		name, in, want string
-	}{
-		{"short", "Talks resume\n\nin Geneva.", "Talks resume in Geneva."},
-		{"cut at a space", long, long[:198] + "…"},
-		{"no space", strings.Repeat("é", 150), strings.Repeat("é", 100) + "…"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := leadSnippet(tt.in); got != tt.want {
-				t.Errorf("leadSnippet = %q, want %q", got, tt.want)
 			}
 		})
 	}

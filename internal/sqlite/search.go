@@ -5,9 +5,9 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/dyad-project/dyad"
+	"github.com/dyad-project/dyad/internal/sqlstore"
 )
 
 // ftsMatch translates a search query (dyad.SearchFilter) into an FTS5 MATCH
@@ -49,7 +49,7 @@ func ftsMatch(q string) (string, error) {
 const (
 	markOpen  = "\x02"
 	markClose = "\x03"
-	ellipsis  = "…"
+	ellipsis  = sqlstore.Ellipsis
 )
 
 // snippetTokens is how many tokens an FTS5 snippet holds.
@@ -77,49 +77,49 @@ func (db *DB) Search(ctx context.Context, f dyad.SearchFilter) ([]dyad.SearchHit
 	var parts []string
 	var args []any
 	if f.Kind != dyad.HitQuote {
-		w := &where{}
+		w := &sqlstore.Where{}
 		from := "articles a"
 		snippet, rank := "substr(a.text, 1, 400)", "0.0"
 		if match != "" {
 			from = "articles_fts JOIN articles a ON a.id = articles_fts.rowid"
-			w.add("articles_fts MATCH ?", match)
+			w.Add("articles_fts MATCH ?", match)
 			snippet = "snippet(articles_fts, -1, char(2), char(3), '" + ellipsis + "', " + fmt.Sprint(snippetTokens) + ")"
 			rank = "bm25(articles_fts)"
 		}
 		if f.Actor != "" {
-			var m where
-			m.actor("ac.", f.Actor)
-			w.add("EXISTS (SELECT 1 FROM actors ac WHERE ac.article_id = a.id AND "+m.conds[0]+")", m.args...)
+			var m sqlstore.Where
+			dialect.Actor(&m, "ac.", f.Actor)
+			w.Add("EXISTS (SELECT 1 FROM actors ac WHERE ac.article_id = a.id AND "+m.Conds[0]+")", m.Args...)
 		}
-		searchDates(w, &f)
+		sqlstore.SearchDates(w, &f)
 		parts = append(parts, `SELECT 'article' AS kind, a.id AS article_id, a.doc AS doc, a.url AS url, a.title AS title,
 			a.published AS published, a.hash AS hash, 0 AS ord,
 			0 AS quote_id, NULL AS q_text, NULL AS q_start, NULL AS q_end, NULL AS q_verb, NULL AS q_sentence,
 			NULL AS s_name, NULL AS s_country, NULL AS s_sector, NULL AS s_code, NULL AS s_text, NULL AS s_start, NULL AS s_end,
 			`+snippet+` AS snippet, `+rank+` AS rank FROM `+from+w.String())
-		args = append(args, w.args...)
+		args = append(args, w.Args...)
 	}
 	if f.Kind != dyad.HitArticle {
-		w := &where{}
+		w := &sqlstore.Where{}
 		from := "quotes q JOIN articles a ON a.id = q.article_id"
 		snippet, rank := "q.text", "0.0"
 		if match != "" {
 			from = "quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid JOIN articles a ON a.id = q.article_id"
-			w.add("quotes_fts MATCH ?", match)
+			w.Add("quotes_fts MATCH ?", match)
 			snippet = "snippet(quotes_fts, 0, char(2), char(3), '" + ellipsis + "', " + fmt.Sprint(snippetTokens) + ")"
 			rank = "bm25(quotes_fts)"
 		}
 		if f.Actor != "" {
-			w.actor("q.speaker_", f.Actor)
+			dialect.Actor(w, "q.speaker_", f.Actor)
 		}
-		searchDates(w, &f)
+		sqlstore.SearchDates(w, &f)
 		parts = append(parts, `SELECT 'quote' AS kind, a.id AS article_id, a.doc AS doc, a.url AS url, a.title AS title,
 			a.published AS published, a.hash AS hash, q.ord AS ord,
 			q.id AS quote_id, q.text AS q_text, q.start AS q_start, q."end" AS q_end, q.verb AS q_verb, q.sentence AS q_sentence,
 			q.speaker_name AS s_name, q.speaker_country AS s_country, q.speaker_sector AS s_sector, q.speaker_code AS s_code,
 			q.speaker_text AS s_text, q.speaker_start AS s_start, q.speaker_end AS s_end,
 			`+snippet+` AS snippet, `+rank+` AS rank FROM `+from+w.String())
-		args = append(args, w.args...)
+		args = append(args, w.Args...)
 	}
 	union := strings.Join(parts, " UNION ALL ")
 	order := " ORDER BY published = '', published DESC, doc, hash, kind, ord"
@@ -137,26 +137,22 @@ func (db *DB) Search(ctx context.Context, f dyad.SearchFilter) ([]dyad.SearchHit
 		return nil, 0, fmt.Errorf("sqlite: search: %w", err)
 	}
 	hits := []dyad.SearchHit{}
-	err = each(ctx, tx, `SELECT `+searchColumns+` FROM (`+union+`)`+order+limitClause(f.Page), args, func(r *sql.Rows) error {
+	err = each(ctx, tx, `SELECT `+searchColumns+` FROM (`+union+`)`+order+dialect.Limit(f.Page), args, func(r *sql.Rows) error {
 		var h dyad.SearchHit
 		var hash, snippet string
 		var ord int
 		var rank float64
-		var qt sql.NullString
-		var qs, qe, qsent sql.NullInt64
-		var qverb sql.NullString
-		var sp refCols
-		if err := r.Scan(&h.Kind, &h.ArticleID, &h.Doc, &h.URL, &h.Title, &h.Published, &hash, &ord,
-			&h.QuoteID, &qt, &qs, &qe, &qverb, &qsent,
-			&sp.name, &sp.country, &sp.sector, &sp.code, &sp.text, &sp.start, &sp.end, &snippet, &rank); err != nil {
+		var sq sqlstore.SearchQuote
+		dest := append([]any{&h.Kind, &h.ArticleID, &h.Doc, &h.URL, &h.Title, &h.Published, &hash, &ord, &h.QuoteID},
+			sq.Dest()...)
+		if err := r.Scan(append(dest, &snippet, &rank)...); err != nil {
 			return err
 		}
 		if h.Kind == dyad.HitQuote {
-			h.Quote = &dyad.Quote{Text: qt.String, Start: int(qs.Int64), End: int(qe.Int64), Verb: qverb.String,
-				Sentence: int(qsent.Int64), Speaker: sp.ref()}
+			h.Quote = sq.Quote()
 		}
 		if match == "" {
-			h.Snippet, h.Highlights = leadSnippet(snippet), []dyad.Span{}
+			h.Snippet, h.Highlights = sqlstore.LeadSnippet(snippet), []dyad.Span{}
 		} else {
 			h.Snippet, h.Highlights = parseSnippet(snippet)
 		}
@@ -167,19 +163,6 @@ func (db *DB) Search(ctx context.Context, f dyad.SearchFilter) ([]dyad.SearchHit
 		return nil, 0, fmt.Errorf("sqlite: search: %w", err)
 	}
 	return hits, total, nil
-}
-
-// searchDates adds a search filter's publication date bounds.
-func searchDates(w *where, f *dyad.SearchFilter) {
-	if f.From != "" {
-		w.add("a.published >= ?", f.From)
-	}
-	if f.To != "" {
-		w.add("a.published <> '' AND a.published <= ?", f.To)
-	}
-	if f.Doc != "" {
-		w.add("a.doc = ?", f.Doc)
-	}
 }
 
 // parseSnippet removes the match markers from an FTS5 snippet and returns
@@ -202,25 +185,4 @@ func parseSnippet(s string) (string, []dyad.Span) {
 		}
 	}
 	return b.String(), spans
-}
-
-// leadSnippetLen is the longest snippet of an article listed without a
-// query, in bytes.
-const leadSnippetLen = 200
-
-// leadSnippet returns the start of a text, cut at a word boundary, with an
-// ellipsis when it was cut.
-func leadSnippet(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if len(s) <= leadSnippetLen {
-		return s
-	}
-	cut := leadSnippetLen
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	if sp := strings.LastIndexByte(s[:cut], ' '); sp > leadSnippetLen/2 {
-		cut = sp
-	}
-	return s[:cut] + ellipsis
 }

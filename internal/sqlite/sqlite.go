@@ -17,14 +17,12 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
-	"path"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/dyad-project/dyad"
+	"github.com/dyad-project/dyad/internal/sqlstore"
 
 	_ "modernc.org/sqlite" // the pure-Go driver, registered as "sqlite"
 )
@@ -36,6 +34,7 @@ var (
 	_ dyad.ActorStore   = (*DB)(nil)
 	_ dyad.QuoteStore   = (*DB)(nil)
 	_ dyad.SearchStore  = (*DB)(nil)
+	_ dyad.StoryStore   = (*DB)(nil)
 	_ dyad.Store        = (*DB)(nil)
 )
 
@@ -46,14 +45,19 @@ var ErrSchema = errors.New("sqlite: unsupported schema")
 //go:embed migrations/*.sql
 var migrationFS embed.FS
 
+// queries is embedded in DB under an unexported name, so that DB has the
+// query methods without exposing the field.
+type queries = sqlstore.Queries
+
 // busyTimeout is how long a statement waits for another connection's lock
 // (another ingest writing the same file) before failing.
 const busyTimeout = 30 * time.Second
 
 // DB is a dyad store in one SQLite file. It is safe for concurrent use.
 type DB struct {
-	db   *sql.DB
-	path string
+	*queries // the read queries of the store interfaces
+	db       *sql.DB
+	path     string
 
 	// Now returns the time recorded as an article's ingestion time; it is
 	// time.Now unless a test replaces it.
@@ -78,6 +82,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
 	db := &DB{db: sdb, path: path, Now: time.Now}
+	db.queries = sqlstore.NewQueries(dialect, querier{sdb}, db.read)
 	if err := db.migrate(ctx); err != nil {
 		sdb.Close()
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
@@ -90,43 +95,6 @@ func (db *DB) Close() error { return db.db.Close() }
 
 // Path returns the file the store was opened from.
 func (db *DB) Path() string { return db.path }
-
-// migration is one embedded schema change.
-type migration struct {
-	version int
-	name    string
-	sql     string
-}
-
-// migrations returns the embedded migrations in version order. Their names
-// start with the version they bring the schema to: 0001_init.sql.
-func migrations() ([]migration, error) {
-	names, err := fs.Glob(migrationFS, "migrations/*.sql")
-	if err != nil {
-		return nil, err
-	}
-	var ms []migration
-	for _, n := range names {
-		base := path.Base(n)
-		num, _, _ := strings.Cut(base, "_")
-		v, err := strconv.Atoi(num)
-		if err != nil || v < 1 {
-			return nil, fmt.Errorf("migration %s: name does not start with a version number", base)
-		}
-		b, err := migrationFS.ReadFile(n)
-		if err != nil {
-			return nil, err
-		}
-		ms = append(ms, migration{version: v, name: base, sql: string(b)})
-	}
-	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
-	for i, m := range ms {
-		if m.version != i+1 {
-			return nil, fmt.Errorf("migration %s: expected version %d", m.name, i+1)
-		}
-	}
-	return ms, nil
-}
 
 // SchemaVersion returns the schema version of the open database.
 func (db *DB) SchemaVersion(ctx context.Context) (int, error) {
@@ -141,7 +109,7 @@ func (db *DB) SchemaVersion(ctx context.Context) (int, error) {
 // new file at once are serialised by the write lock; the second finds the
 // work done.
 func (db *DB) migrate(ctx context.Context) error {
-	ms, err := migrations()
+	ms, err := sqlstore.Migrations(migrationFS)
 	if err != nil {
 		return err
 	}
@@ -154,7 +122,7 @@ func (db *DB) migrate(ctx context.Context) error {
 }
 
 // migrateOne applies the next migration, or reports that there is none.
-func (db *DB) migrateOne(ctx context.Context, ms []migration) (done bool, err error) {
+func (db *DB) migrateOne(ctx context.Context, ms []sqlstore.Migration) (done bool, err error) {
 	tx, err := db.db.BeginTx(ctx, nil)
 	if err != nil {
 		return false, err
@@ -171,11 +139,11 @@ func (db *DB) migrateOne(ctx context.Context, ms []migration) (done bool, err er
 		return true, nil
 	}
 	m := ms[v]
-	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
-		return false, fmt.Errorf("migration %s: %w", m.name, err)
+	if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
+		return false, fmt.Errorf("migration %s: %w", m.Name, err)
 	}
-	if _, err := tx.ExecContext(ctx, "PRAGMA user_version = "+strconv.Itoa(m.version)); err != nil {
-		return false, fmt.Errorf("migration %s: %w", m.name, err)
+	if _, err := tx.ExecContext(ctx, "PRAGMA user_version = "+strconv.Itoa(m.Version)); err != nil {
+		return false, fmt.Errorf("migration %s: %w", m.Name, err)
 	}
 	return false, tx.Commit()
 }
@@ -186,66 +154,67 @@ func (db *DB) readTx(ctx context.Context) (*sql.Tx, error) {
 	return db.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 }
 
-// where collects the conditions of a WHERE clause and their arguments.
-type where struct {
-	conds []string
-	args  []any
+// dialect is SQLite's SQL where it differs from PostgreSQL's.
+var dialect = &sqlstore.Dialect{
+	Name:    "sqlite",
+	NoLimit: "-1",
+	Fold:    func(expr string) string { return expr + " COLLATE NOCASE" },
+	JSON:    "",
+	Text:    "",
+	// The Monday on or before the day.
+	Week:            "date(e.day, '-6 days', 'weekday 1')",
+	JSONArrayLength: "json_array_length",
+	Bytes: func(s, start, end string) string {
+		return "CAST(substr(CAST(" + s + " AS BLOB), " + start + " + 1, " + end + " - " + start + ") AS TEXT)"
+	},
+	MentionActor: "ac.id = m.actor_id",
+	Mentions: `SELECT ac.ord, m.start, m."end", m.text, m.sentence, m.via
+		FROM mentions m JOIN actors ac ON ac.id = m.actor_id
+		WHERE m.article_id = ? ORDER BY ac.ord, m.idx`,
+	ArticleMatch: func(q string) (string, any, error) {
+		m, err := ftsMatch(q)
+		return "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", m, err
+	},
+	QuoteMatch: func(q string) (string, any, error) {
+		m, err := ftsMatch(q)
+		return "q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", m, err
+	},
 }
 
-func (w *where) add(cond string, args ...any) {
-	w.conds = append(w.conds, cond)
-	w.args = append(w.args, args...)
-}
-
-// String returns " WHERE c1 AND c2 ...", or "" without conditions.
-func (w *where) String() string {
-	if len(w.conds) == 0 {
-		return ""
+// querier runs the queries of sqlstore on a connection pool or a
+// transaction.
+type querier struct {
+	q interface {
+		QueryContext(context.Context, string, ...any) (*sql.Rows, error)
 	}
-	return " WHERE " + strings.Join(w.conds, " AND ")
 }
 
-// prefixRange returns the bounds [lo, hi) of the strings that start with p,
-// for an index-friendly prefix match without LIKE's wildcards.
-func prefixRange(p string) (lo, hi string) {
-	b := []byte(p)
-	for i := len(b) - 1; i >= 0; i-- {
-		if b[i] < 0xff {
-			b[i]++
-			return p, string(b[:i+1])
+func (q querier) Each(ctx context.Context, query string, args []any, fn func(sqlstore.Scanner) error) error {
+	return each(ctx, q.q, query, args, func(r *sql.Rows) error { return fn(r) })
+}
+
+// each runs a query and calls fn for every row.
+func each(ctx context.Context, q interface {
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+}, query string, args []any, fn func(*sql.Rows) error) error {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows); err != nil {
+			return err
 		}
 	}
-	return p, "\U0010FFFF\U0010FFFF"
+	return rows.Err()
 }
 
-// actor adds the condition that the actor whose columns are named
-// prefix+"name" and prefix+"code" matches the actor value v (see
-// dyad.EventFilter).
-func (w *where) actor(prefix, v string) {
-	if dyad.ActorValueIsCode(v) {
-		lo, hi := prefixRange(v)
-		w.add("("+prefix+"name = ? COLLATE NOCASE OR ("+prefix+"code >= ? AND "+prefix+"code < ?))", v, lo, hi)
-		return
+// read begins the read-only transaction of a sqlstore query.
+func (db *DB) read(ctx context.Context) (sqlstore.Querier, func(), error) {
+	tx, err := db.readTx(ctx)
+	if err != nil {
+		return nil, nil, err
 	}
-	w.add(prefix+"name = ? COLLATE NOCASE", v)
-}
-
-// limitClause returns the LIMIT/OFFSET clause of a page.
-func limitClause(p dyad.Page) string {
-	switch {
-	case p.Limit > 0:
-		return " LIMIT " + strconv.Itoa(p.Limit) + " OFFSET " + strconv.Itoa(p.Offset)
-	case p.Offset > 0:
-		return " LIMIT -1 OFFSET " + strconv.Itoa(p.Offset)
-	}
-	return ""
-}
-
-// round2 rounds a mean to two decimals, so that aggregates print the same
-// whatever order the database summed in.
-func round2(x float64) float64 {
-	if x < 0 {
-		return -float64(int64(-x*100+0.5)) / 100
-	}
-	return float64(int64(x*100+0.5)) / 100
+	return querier{tx}, func() { tx.Rollback() }, nil
 }

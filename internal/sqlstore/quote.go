@@ -1,11 +1,9 @@
-package postgres
+package sqlstore
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/dyad-project/dyad"
-	"github.com/jackc/pgx/v5"
 )
 
 // quoteSelect selects the columns scanQuote reads, from quotes q joined to
@@ -16,50 +14,50 @@ const quoteSelect = `SELECT q.id, q.article_id, a.doc, a.url, a.published,
 	FROM quotes q JOIN articles a ON a.id = q.article_id`
 
 // scanQuote reads a row of quoteSelect.
-func scanQuote(r pgx.Rows) (dyad.StoredQuote, error) {
+func scanQuote(r Scanner) (dyad.StoredQuote, error) {
 	var q dyad.StoredQuote
 	var sp refCols
-	dest := append([]any{&q.GlobalID, &q.ArticleID, &q.Doc, &q.URL, &q.Published,
-		&q.Text, &q.Start, &q.End, &q.Verb, &q.Sentence}, sp.dest()...)
-	err := r.Scan(dest...)
+	err := r.Scan(&q.GlobalID, &q.ArticleID, &q.Doc, &q.URL, &q.Published,
+		&q.Text, &q.Start, &q.End, &q.Verb, &q.Sentence,
+		&sp.name, &sp.country, &sp.sector, &sp.code, &sp.text, &sp.start, &sp.end)
 	q.Speaker = sp.ref()
 	return q, err
 }
 
 // FindQuotes returns one page of the quotes f selects and their number (see
 // dyad.QuoteStore).
-func (db *DB) FindQuotes(ctx context.Context, f dyad.QuoteFilter) ([]dyad.StoredQuote, int, error) {
+func (s *Queries) FindQuotes(ctx context.Context, f dyad.QuoteFilter) ([]dyad.StoredQuote, int, error) {
 	if err := f.Validate(); err != nil {
 		return nil, 0, err
 	}
-	w := &where{}
+	w := &Where{}
 	if f.Speaker != "" {
-		w.actor("q.speaker_", f.Speaker)
+		s.d.Actor(w, "q.speaker_", f.Speaker)
 	}
 	if f.About != "" {
 		// A mention of the actor inside the quoted words.
-		c, args := actorCond("ac.", f.About)
-		w.add(`EXISTS (SELECT 1 FROM mentions m JOIN actors ac ON ac.article_id = m.article_id AND ac.ord = m.actor_ord
+		c, args := s.d.actorCond("ac.", f.About)
+		w.Add(`EXISTS (SELECT 1 FROM mentions m JOIN actors ac ON `+s.d.MentionActor+`
 			WHERE m.article_id = q.article_id AND m.start >= q.start AND m."end" <= q."end" AND `+c+`)`, args...)
 	}
 	if f.Text != "" {
-		s, err := parseSearch(f.Text)
+		c, arg, err := s.d.QuoteMatch(f.Text)
 		if err != nil {
 			return nil, 0, err
 		}
-		w.add("q.fts @@ ?::text::tsquery", s.tsquery)
+		w.Add(c, arg)
 	}
 	if f.From != "" {
-		w.add("a.published >= ?", f.From)
+		w.Add("a.published >= ?", f.From)
 	}
 	if f.To != "" {
-		w.add("a.published <> '' AND a.published <= ?", f.To)
+		w.Add("a.published <> '' AND a.published <= ?", f.To)
 	}
 	if f.Doc != "" {
-		w.add("a.doc = ?", f.Doc)
+		w.Add("a.doc = ?", f.Doc)
 	}
 	if f.ArticleID != 0 {
-		w.add("q.article_id = ?", f.ArticleID)
+		w.Add("q.article_id = ?", f.ArticleID)
 	}
 	order := " ORDER BY a.published = '', a.published"
 	if f.Sort == dyad.SortDateDesc {
@@ -67,19 +65,17 @@ func (db *DB) FindQuotes(ctx context.Context, f dyad.QuoteFilter) ([]dyad.Stored
 	}
 	order += ", a.doc, a.hash, q.ord"
 
-	tx, err := db.readTx(ctx)
+	q, end, err := s.read(ctx)
 	if err != nil {
-		return nil, 0, fmt.Errorf("postgres: find quotes: %w", err)
+		return nil, 0, s.errorf("find quotes", err)
 	}
-	defer tx.Rollback(ctx)
-	var total int
-	err = tx.QueryRow(ctx, bind(`SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id`+w.String()),
-		w.args...).Scan(&total)
+	defer end()
+	total, err := count(ctx, q, `SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id`+w.String(), w.Args)
 	if err != nil {
-		return nil, 0, fmt.Errorf("postgres: find quotes: %w", err)
+		return nil, 0, s.errorf("find quotes", err)
 	}
 	quotes := []dyad.StoredQuote{}
-	err = each(ctx, tx, bind(quoteSelect+w.String()+order+limitClause(f.Page)), w.args, func(r pgx.Rows) error {
+	err = q.Each(ctx, s.quoteSelect+w.String()+order+s.d.Limit(f.Page), w.Args, func(r Scanner) error {
 		q, err := scanQuote(r)
 		if err != nil {
 			return err
@@ -88,7 +84,7 @@ func (db *DB) FindQuotes(ctx context.Context, f dyad.QuoteFilter) ([]dyad.Stored
 		return nil
 	})
 	if err != nil {
-		return nil, 0, fmt.Errorf("postgres: find quotes: %w", err)
+		return nil, 0, s.errorf("find quotes", err)
 	}
 	return quotes, total, nil
 }

@@ -1,8 +1,7 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 
@@ -10,58 +9,44 @@ import (
 	"github.com/dyad-project/dyad/internal/story"
 )
 
-// The story queries of dyad.StoryStore, over the tables StoryIndex writes.
+// The story queries of dyad.StoryStore, over the tables the adapters'
+// story indexes write.
 
-var _ dyad.StoryStore = (*DB)(nil)
+var _ dyad.StoryStore = (*Queries)(nil)
 
 // topNames is how many actors and places GetStory returns.
 const topNames = 10
 
-// keyPrefix adds the condition that one of the merge key columns cols
-// starts with v.
-func (w *where) keyPrefix(v string, cols ...string) {
-	lo, hi := prefixRange(v)
-	cond := "("
-	for i, c := range cols {
-		if i > 0 {
-			cond += " OR "
-		}
-		cond += "(" + c + " >= ? AND " + c + " < ?)"
-		w.args = append(w.args, lo, hi)
-	}
-	w.conds = append(w.conds, cond+")")
-}
-
 // mergedEventWhere translates a filter into conditions on story_events.
-func mergedEventWhere(f *dyad.MergedEventFilter) *where {
-	w := &where{}
+func mergedEventWhere(f *dyad.MergedEventFilter) *Where {
+	w := &Where{}
 	if f.Actor != "" {
-		w.keyPrefix(f.Actor, "source", "target")
+		w.KeyPrefix(f.Actor, "source", "target")
 	}
 	if f.Source != "" {
-		w.keyPrefix(f.Source, "source")
+		w.KeyPrefix(f.Source, "source")
 	}
 	if f.Target != "" {
-		w.keyPrefix(f.Target, "target")
+		w.KeyPrefix(f.Target, "target")
 	}
 	if f.CAMEO != "" {
-		w.keyPrefix(f.CAMEO, "cameo")
+		w.KeyPrefix(f.CAMEO, "cameo")
 	}
 	if f.From != "" {
-		w.add("last_seen >= ?", f.From)
+		w.Add("last_seen >= ?", f.From)
 	}
 	if f.To != "" {
-		w.add("first_seen <> '' AND first_seen <= ?", f.To)
+		w.Add("first_seen <> '' AND first_seen <= ?", f.To)
 	}
 	if f.Story != 0 {
-		w.add(`id IN (SELECT m.event_id FROM story_articles s
+		w.Add(`id IN (SELECT m.event_id FROM story_articles s
 			JOIN story_mentions m ON m.article_id = s.article_id WHERE s.story_id = ?)`, f.Story)
 	}
 	if f.ArticleID != 0 {
-		w.add("id IN (SELECT event_id FROM story_mentions WHERE article_id = ?)", f.ArticleID)
+		w.Add("id IN (SELECT event_id FROM story_mentions WHERE article_id = ?)", f.ArticleID)
 	}
 	if f.MinSources > 0 {
-		w.add("sources >= ?", f.MinSources)
+		w.Add("sources >= ?", f.MinSources)
 	}
 	return w
 }
@@ -86,7 +71,7 @@ func mergedEvent(e *story.EventState) dyad.MergedEvent {
 	out := dyad.MergedEvent{
 		ID: e.ID, Source: e.Source, Target: e.Target, CAMEO: e.CAMEO, Root: e.Root, Mode: e.Mode,
 		Date: e.Date, Mentions: e.Mentions, Articles: e.Articles, Sources: len(e.Outlets), Copies: e.Copies,
-		Outlets: nonNil(e.Outlets), CopyOutlets: e.CopyOutlets, FirstSeen: e.FirstSeen, LastSeen: e.LastSeen,
+		Outlets: NonNil(e.Outlets), CopyOutlets: e.CopyOutlets, FirstSeen: e.FirstSeen, LastSeen: e.LastSeen,
 		IsRoot: e.IsRoot, Story: e.Story,
 	}
 	if !e.Place.IsZero() {
@@ -97,8 +82,8 @@ func mergedEvent(e *story.EventState) dyad.MergedEvent {
 }
 
 // findMergedEvents returns the merged events of a query on story_events.
-func findMergedEvents(ctx context.Context, tx *sql.Tx, q string, args []any) ([]dyad.MergedEvent, error) {
-	states, err := scanMergedEvents(ctx, tx, `SELECT `+mergedEventCols+` FROM story_events`+q, args)
+func (s *Queries) findMergedEvents(ctx context.Context, q Querier, where string, args []any) ([]dyad.MergedEvent, error) {
+	states, err := ScanMergedEvents(ctx, q, `SELECT `+s.mergedEventCols+` FROM story_events`+where, args)
 	if err != nil {
 		return nil, err
 	}
@@ -111,23 +96,23 @@ func findMergedEvents(ctx context.Context, tx *sql.Tx, q string, args []any) ([]
 
 // FindMergedEvents returns one page of the merged events f selects and
 // their number (see dyad.StoryStore).
-func (db *DB) FindMergedEvents(ctx context.Context, f dyad.MergedEventFilter) ([]dyad.MergedEvent, int, error) {
+func (s *Queries) FindMergedEvents(ctx context.Context, f dyad.MergedEventFilter) ([]dyad.MergedEvent, int, error) {
 	if err := f.Validate(); err != nil {
 		return nil, 0, err
 	}
 	w := mergedEventWhere(&f)
-	tx, err := db.readTx(ctx)
+	q, end, err := s.read(ctx)
 	if err != nil {
-		return nil, 0, fmt.Errorf("sqlite: find merged events: %w", err)
+		return nil, 0, s.errorf("find merged events", err)
 	}
-	defer tx.Rollback()
-	var total int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM story_events`+w.String(), w.args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("sqlite: find merged events: %w", err)
-	}
-	evs, err := findMergedEvents(ctx, tx, w.String()+mergedEventOrder(f.Sort)+limitClause(f.Page), w.args)
+	defer end()
+	total, err := count(ctx, q, `SELECT count(*) FROM story_events`+w.String(), w.Args)
 	if err != nil {
-		return nil, 0, fmt.Errorf("sqlite: find merged events: %w", err)
+		return nil, 0, s.errorf("find merged events", err)
+	}
+	evs, err := s.findMergedEvents(ctx, q, w.String()+mergedEventOrder(f.Sort)+s.d.Limit(f.Page), w.Args)
+	if err != nil {
+		return nil, 0, s.errorf("find merged events", err)
 	}
 	return evs, total, nil
 }
@@ -136,25 +121,25 @@ func (db *DB) FindMergedEvents(ctx context.Context, f dyad.MergedEventFilter) ([
 type reportExtra struct {
 	title, outlet string
 	sentStart     int
-	sentText      sql.NullString
+	sentText      *string
 	copy          bool
 	dupOf         int64
 }
 
 // GetMergedEvent returns a merged event with its reports (see
 // dyad.StoryStore).
-func (db *DB) GetMergedEvent(ctx context.Context, id int64) (*dyad.MergedEvent, error) {
-	tx, err := db.readTx(ctx)
+func (s *Queries) GetMergedEvent(ctx context.Context, id int64) (*dyad.MergedEvent, error) {
+	q, end, err := s.read(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("sqlite: merged event %d: %w", id, err)
+		return nil, s.errorf(fmt.Sprintf("merged event %d", id), err)
 	}
-	defer tx.Rollback()
-	evs, err := findMergedEvents(ctx, tx, ` WHERE id = ?`, []any{id})
+	defer end()
+	evs, err := s.findMergedEvents(ctx, q, ` WHERE id = ?`, []any{id})
 	if err != nil {
-		return nil, fmt.Errorf("sqlite: merged event %d: %w", id, err)
+		return nil, s.errorf(fmt.Sprintf("merged event %d", id), err)
 	}
 	if len(evs) == 0 {
-		return nil, fmt.Errorf("sqlite: merged event %d: %w", id, dyad.ErrNotFound)
+		return nil, s.errorf(fmt.Sprintf("merged event %d", id), dyad.ErrNotFound)
 	}
 	ev := &evs[0]
 	// The coded events, then what the index and the article add to them,
@@ -162,7 +147,7 @@ func (db *DB) GetMergedEvent(ctx context.Context, id int64) (*dyad.MergedEvent, 
 	const from = ` JOIN story_mentions m ON m.article_id = e.article_id AND m.ord = e.ord
 		WHERE m.event_id = ? ORDER BY a.published = '', a.published, a.id, e.ord`
 	ev.Reports = []dyad.Report{}
-	err = each(ctx, tx, eventSelect+from, []any{id}, func(r *sql.Rows) error {
+	err = q.Each(ctx, s.eventSelect+from, []any{id}, func(r Scanner) error {
 		e, err := scanEvent(r)
 		if err != nil {
 			return err
@@ -171,17 +156,17 @@ func (db *DB) GetMergedEvent(ctx context.Context, id int64) (*dyad.MergedEvent, 
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("sqlite: merged event %d: %w", id, err)
+		return nil, s.errorf(fmt.Sprintf("merged event %d", id), err)
 	}
 	i := 0
 	// The sentence's text is cut from the article's bytes, so that the
 	// report's offsets, less SentenceStart, index into it.
-	err = each(ctx, tx, `SELECT a.title, s.outlet, COALESCE(sn.start, 0),
-			CAST(substr(CAST(a.text AS BLOB), sn.start + 1, sn."end" - sn.start) AS TEXT), m.copy, COALESCE(s.dup_of, 0)
+	err = q.Each(ctx, `SELECT a.title, s.outlet, COALESCE(sn.start, 0),
+			`+s.d.Bytes("a.text", "sn.start", `sn."end"`)+`, m.copy, COALESCE(s.dup_of, 0)
 		FROM events e JOIN articles a ON a.id = e.article_id
 		JOIN story_articles s ON s.article_id = e.article_id
 		LEFT JOIN sentences sn ON sn.article_id = e.article_id AND sn.idx = e.sentence`+from, []any{id},
-		func(r *sql.Rows) error {
+		func(r Scanner) error {
 			if i >= len(ev.Reports) {
 				return errors.New("more report rows than events")
 			}
@@ -191,9 +176,7 @@ func (db *DB) GetMergedEvent(ctx context.Context, id int64) (*dyad.MergedEvent, 
 			}
 			rep := &ev.Reports[i]
 			rep.Title, rep.Outlet, rep.SentenceStart, rep.Copy, rep.DupOf = x.title, x.outlet, x.sentStart, x.copy, x.dupOf
-			if x.sentText.Valid {
-				rep.SentenceText = x.sentText.String
-			}
+			rep.SentenceText = deref(x.sentText)
 			i++
 			return nil
 		})
@@ -201,37 +184,36 @@ func (db *DB) GetMergedEvent(ctx context.Context, id int64) (*dyad.MergedEvent, 
 		err = errors.New("fewer report rows than events")
 	}
 	if err != nil {
-		return nil, fmt.Errorf("sqlite: merged event %d: %w", id, err)
+		return nil, s.errorf(fmt.Sprintf("merged event %d", id), err)
 	}
 	return ev, nil
 }
 
 // storyWhere translates a filter into conditions on stories st.
-func storyWhere(f *dyad.StoryFilter) (*where, error) {
-	w := &where{}
+func (d *Dialect) storyWhere(f *dyad.StoryFilter) (*Where, error) {
+	w := &Where{}
 	if f.From != "" {
-		w.add("st.last >= ?", f.From)
+		w.Add("st.last >= ?", f.From)
 	}
 	if f.To != "" {
-		w.add("st.first <> '' AND st.first <= ?", f.To)
+		w.Add("st.first <> '' AND st.first <= ?", f.To)
 	}
 	if f.Actor != "" {
-		var k where
-		k.keyPrefix(f.Actor, "e.source", "e.target")
-		w.add(`st.id IN (SELECT s.story_id FROM story_events e
+		var k Where
+		k.KeyPrefix(f.Actor, "e.source", "e.target")
+		w.Add(`st.id IN (SELECT s.story_id FROM story_events e
 			JOIN story_mentions m ON m.event_id = e.id
-			JOIN story_articles s ON s.article_id = m.article_id WHERE `+k.conds[0]+`)`, k.args...)
+			JOIN story_articles s ON s.article_id = m.article_id WHERE `+k.Conds[0]+`)`, k.Args...)
 	}
 	if f.Text != "" {
-		m, err := ftsMatch(f.Text)
+		ids, arg, err := d.ArticleMatch(f.Text)
 		if err != nil {
 			return nil, err
 		}
-		w.add(`st.id IN (SELECT s.story_id FROM story_articles s
-			WHERE s.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))`, m)
+		w.Add(`st.id IN (SELECT s.story_id FROM story_articles s WHERE s.article_id IN (`+ids+`))`, arg)
 	}
 	if f.MinArticles > 0 {
-		w.add("st.articles >= ?", f.MinArticles)
+		w.Add("st.articles >= ?", f.MinArticles)
 	}
 	return w, nil
 }
@@ -256,15 +238,15 @@ const storySelect = `SELECT st.id, st.title, COALESCE(st.title_article, 0), st.f
 		JOIN story_mentions m ON m.article_id = s.article_id WHERE s.story_id = st.id)
 	FROM stories st`
 
-func scanStory(r *sql.Rows) (dyad.StoredStory, error) {
+func scanStory(r Scanner) (dyad.StoredStory, error) {
 	var s dyad.StoredStory
 	err := r.Scan(&s.ID, &s.Title, &s.TitleArticle, &s.First, &s.Last, &s.Articles, &s.Copies, &s.Events)
 	return s, err
 }
 
-func findStories(ctx context.Context, tx *sql.Tx, q string, args []any) ([]dyad.StoredStory, error) {
+func findStories(ctx context.Context, q Querier, where string, args []any) ([]dyad.StoredStory, error) {
 	out := []dyad.StoredStory{}
-	err := each(ctx, tx, storySelect+q, args, func(r *sql.Rows) error {
+	err := q.Each(ctx, storySelect+where, args, func(r Scanner) error {
 		s, err := scanStory(r)
 		if err != nil {
 			return err
@@ -277,47 +259,47 @@ func findStories(ctx context.Context, tx *sql.Tx, q string, args []any) ([]dyad.
 
 // FindStories returns one page of the stories f selects and their number
 // (see dyad.StoryStore).
-func (db *DB) FindStories(ctx context.Context, f dyad.StoryFilter) ([]dyad.StoredStory, int, error) {
+func (s *Queries) FindStories(ctx context.Context, f dyad.StoryFilter) ([]dyad.StoredStory, int, error) {
 	if err := f.Validate(); err != nil {
 		return nil, 0, err
 	}
-	w, err := storyWhere(&f)
+	w, err := s.d.storyWhere(&f)
 	if err != nil {
 		return nil, 0, err
 	}
-	tx, err := db.readTx(ctx)
+	q, end, err := s.read(ctx)
 	if err != nil {
-		return nil, 0, fmt.Errorf("sqlite: find stories: %w", err)
+		return nil, 0, s.errorf("find stories", err)
 	}
-	defer tx.Rollback()
-	var total int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM stories st`+w.String(), w.args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("sqlite: find stories: %w", err)
-	}
-	sts, err := findStories(ctx, tx, w.String()+storyOrder(f.Sort)+limitClause(f.Page), w.args)
+	defer end()
+	total, err := count(ctx, q, `SELECT count(*) FROM stories st`+w.String(), w.Args)
 	if err != nil {
-		return nil, 0, fmt.Errorf("sqlite: find stories: %w", err)
+		return nil, 0, s.errorf("find stories", err)
+	}
+	sts, err := findStories(ctx, q, w.String()+storyOrder(f.Sort)+s.d.Limit(f.Page), w.Args)
+	if err != nil {
+		return nil, 0, s.errorf("find stories", err)
 	}
 	return sts, total, nil
 }
 
 // GetStory returns a story with its articles, merged events and top actors
 // and places (see dyad.StoryStore).
-func (db *DB) GetStory(ctx context.Context, id int64) (*dyad.StoryDetail, error) {
-	tx, err := db.readTx(ctx)
+func (s *Queries) GetStory(ctx context.Context, id int64) (*dyad.StoryDetail, error) {
+	q, end, err := s.read(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("sqlite: story %d: %w", id, err)
+		return nil, s.errorf(fmt.Sprintf("story %d", id), err)
 	}
-	defer tx.Rollback()
-	d, err := getStory(ctx, tx, id)
+	defer end()
+	d, err := s.getStory(ctx, q, id)
 	if err != nil {
-		return nil, fmt.Errorf("sqlite: story %d: %w", id, err)
+		return nil, s.errorf(fmt.Sprintf("story %d", id), err)
 	}
 	return d, nil
 }
 
-func getStory(ctx context.Context, tx *sql.Tx, id int64) (*dyad.StoryDetail, error) {
-	sts, err := findStories(ctx, tx, ` WHERE st.id = ?`, []any{id})
+func (s *Queries) getStory(ctx context.Context, q Querier, id int64) (*dyad.StoryDetail, error) {
+	sts, err := findStories(ctx, q, ` WHERE st.id = ?`, []any{id})
 	if err != nil {
 		return nil, err
 	}
@@ -326,10 +308,10 @@ func getStory(ctx context.Context, tx *sql.Tx, id int64) (*dyad.StoryDetail, err
 	}
 	d := &dyad.StoryDetail{StoredStory: sts[0], Docs: []dyad.StoryArticle{}, TopActors: []dyad.NameCount{},
 		TopPlaces: []dyad.NameCount{}}
-	err = each(ctx, tx, `SELECT a.id, a.doc, a.title, a.url, s.outlet, a.published, s.date,
-			COALESCE(s.dup_of, 0), s.similarity, s.copy, json_array_length(s.events)
+	err = q.Each(ctx, `SELECT a.id, a.doc, a.title, a.url, s.outlet, a.published, s.date,
+			COALESCE(s.dup_of, 0), s.similarity, s.copy, `+s.d.JSONArrayLength+`(s.events)
 			FROM story_articles s JOIN articles a ON a.id = s.article_id
-			WHERE s.story_id = ? ORDER BY s.seq`, []any{id}, func(r *sql.Rows) error {
+			WHERE s.story_id = ? ORDER BY s.seq`, []any{id}, func(r Scanner) error {
 		var a dyad.StoryArticle
 		if err := r.Scan(&a.ID, &a.Doc, &a.Title, &a.URL, &a.Outlet, &a.Published, &a.Date, &a.DupOf,
 			&a.Similarity, &a.Copy, &a.Events); err != nil {
@@ -343,15 +325,15 @@ func getStory(ctx context.Context, tx *sql.Tx, id int64) (*dyad.StoryDetail, err
 	}
 	f := dyad.MergedEventFilter{Story: id}
 	w := mergedEventWhere(&f)
-	if d.MergedEvents, err = findMergedEvents(ctx, tx, w.String()+mergedEventOrder(""), w.args); err != nil {
+	if d.MergedEvents, err = s.findMergedEvents(ctx, q, w.String()+mergedEventOrder(""), w.Args); err != nil {
 		return nil, err
 	}
-	// Names in byte order (SQLite's default collation), so that ties sort
-	// the same in every store.
-	err = each(ctx, tx, `SELECT ac.name, count(DISTINCT ac.article_id) AS n
+	// Names in byte order (SQLite's default collation, PostgreSQL's
+	// columns' "C"), so that ties sort the same in every store.
+	err = q.Each(ctx, `SELECT ac.name, count(DISTINCT ac.article_id) AS n
 			FROM story_articles s JOIN actors ac ON ac.article_id = s.article_id
 			WHERE s.story_id = ? GROUP BY ac.name ORDER BY n DESC, ac.name LIMIT ?`, []any{id, topNames},
-		func(r *sql.Rows) error {
+		func(r Scanner) error {
 			var c dyad.NameCount
 			if err := r.Scan(&c.Name, &c.Count); err != nil {
 				return err
@@ -362,11 +344,11 @@ func getStory(ctx context.Context, tx *sql.Tx, id int64) (*dyad.StoryDetail, err
 	if err != nil {
 		return nil, err
 	}
-	err = each(ctx, tx, `SELECT p.name, p.country, count(DISTINCT p.article_id) AS n
+	err = q.Each(ctx, `SELECT p.name, p.country, count(DISTINCT p.article_id) AS n
 			FROM story_articles s JOIN places p ON p.article_id = s.article_id
 			WHERE s.story_id = ? AND p.name <> '' GROUP BY p.name, p.country
 			ORDER BY n DESC, p.name, p.country LIMIT ?`, []any{id, topNames},
-		func(r *sql.Rows) error {
+		func(r Scanner) error {
 			var c dyad.NameCount
 			if err := r.Scan(&c.Name, &c.Country, &c.Count); err != nil {
 				return err

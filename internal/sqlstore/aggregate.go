@@ -1,22 +1,21 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
-	"database/sql"
-	"fmt"
 
 	"github.com/dyad-project/dyad"
 )
 
-// quadCounts sums the events of each quad class.
-const quadCounts = `sum(e.quad = 1), sum(e.quad = 2), sum(e.quad = 3), sum(e.quad = 4)`
+// quadCounts counts the events of each quad class.
+const quadCounts = `count(*) FILTER (WHERE e.quad = 1), count(*) FILTER (WHERE e.quad = 2),
+	count(*) FILTER (WHERE e.quad = 3), count(*) FILTER (WHERE e.quad = 4)`
 
 // Timeline counts events per period (see dyad.EventStore).
-func (db *DB) Timeline(ctx context.Context, f dyad.EventFilter, o dyad.TimelineOptions) ([]dyad.TimelinePoint, error) {
+func (s *Queries) Timeline(ctx context.Context, f dyad.EventFilter, o dyad.TimelineOptions) ([]dyad.TimelinePoint, error) {
 	if err := o.Validate(); err != nil {
 		return nil, err
 	}
-	w, err := aggregateWhere(&f)
+	w, err := s.d.aggregateWhere(&f)
 	if err != nil {
 		return nil, err
 	}
@@ -25,8 +24,7 @@ func (db *DB) Timeline(ctx context.Context, f dyad.EventFilter, o dyad.TimelineO
 	case dyad.IntervalDay:
 		period = "e.day"
 	case dyad.IntervalWeek:
-		// The Monday on or before the day.
-		period = "date(e.day, '-6 days', 'weekday 1')"
+		period = s.d.Week
 	default:
 		period = "substr(e.day, 1, 7)"
 	}
@@ -37,32 +35,32 @@ func (db *DB) Timeline(ctx context.Context, f dyad.EventFilter, o dyad.TimelineO
 	case dyad.GroupRoot:
 		key = "e.root"
 	}
-	w.add("e.day IS NOT NULL")
-	q := `SELECT ` + period + ` AS period, ` + key + ` AS key, count(*), avg(e.goldstein)
+	w.Add("e.day IS NOT NULL")
+	q := `SELECT ` + period + ` AS period, ` + key + s.d.Text + ` AS key, count(*), avg(e.goldstein)
 		FROM events e JOIN articles a ON a.id = e.article_id` + w.String() + `
-		GROUP BY period, key ORDER BY period, key`
+		GROUP BY 1, 2 ORDER BY 1, 2`
 	points := []dyad.TimelinePoint{}
-	err = each(ctx, db.db, q, w.args, func(r *sql.Rows) error {
+	err = s.db.Each(ctx, q, w.Args, func(r Scanner) error {
 		var p dyad.TimelinePoint
 		if err := r.Scan(&p.Period, &p.Key, &p.Count, &p.Goldstein); err != nil {
 			return err
 		}
-		p.Goldstein = round2(p.Goldstein)
+		p.Goldstein = Round2(p.Goldstein)
 		points = append(points, p)
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("sqlite: timeline: %w", err)
+		return nil, s.errorf("timeline", err)
 	}
 	return points, nil
 }
 
 // Network counts directed dyads (see dyad.EventStore).
-func (db *DB) Network(ctx context.Context, f dyad.EventFilter, o dyad.NetworkOptions) ([]dyad.Edge, error) {
+func (s *Queries) Network(ctx context.Context, f dyad.EventFilter, o dyad.NetworkOptions) ([]dyad.Edge, error) {
 	if err := o.Validate(); err != nil {
 		return nil, err
 	}
-	w, err := aggregateWhere(&f)
+	w, err := s.d.aggregateWhere(&f)
 	if err != nil {
 		return nil, err
 	}
@@ -73,62 +71,62 @@ func (db *DB) Network(ctx context.Context, f dyad.EventFilter, o dyad.NetworkOpt
 	case dyad.NodeName:
 		col = "name"
 	}
-	w.add("e.target_name IS NOT NULL")
+	w.Add("e.target_name IS NOT NULL")
 	q := `SELECT e.source_` + col + ` AS s, e.target_` + col + ` AS t, count(*) AS n, avg(e.goldstein), ` + quadCounts + `
 		FROM events e JOIN articles a ON a.id = e.article_id` + w.String() + `
-		GROUP BY s, t ORDER BY n DESC, s, t` + limitClause(dyad.Page{Limit: o.Limit})
+		GROUP BY s, t ORDER BY n DESC, s, t` + s.d.Limit(dyad.Page{Limit: o.Limit})
 	edges := []dyad.Edge{}
-	err = each(ctx, db.db, q, w.args, func(r *sql.Rows) error {
+	err = s.db.Each(ctx, q, w.Args, func(r Scanner) error {
 		var e dyad.Edge
 		if err := r.Scan(&e.Source, &e.Target, &e.Count, &e.Goldstein, &e.Quad[0], &e.Quad[1], &e.Quad[2], &e.Quad[3]); err != nil {
 			return err
 		}
-		e.Goldstein = round2(e.Goldstein)
+		e.Goldstein = Round2(e.Goldstein)
 		edges = append(edges, e)
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("sqlite: network: %w", err)
+		return nil, s.errorf("network", err)
 	}
 	return edges, nil
 }
 
 // MapPoints counts events per place (see dyad.EventStore).
-func (db *DB) MapPoints(ctx context.Context, f dyad.EventFilter) ([]dyad.MapPoint, error) {
-	w, err := aggregateWhere(&f)
+func (s *Queries) MapPoints(ctx context.Context, f dyad.EventFilter) ([]dyad.MapPoint, error) {
+	w, err := s.d.aggregateWhere(&f)
 	if err != nil {
 		return nil, err
 	}
-	w.add("e.place_name IS NOT NULL")
+	w.Add("e.place_name IS NOT NULL")
 	q := `SELECT e.place_name, e.place_country, e.place_admin1, e.place_geonameid, e.place_lat, e.place_lon,
 		count(*) AS n, avg(e.goldstein), ` + quadCounts + `
 		FROM events e JOIN articles a ON a.id = e.article_id` + w.String() + `
 		GROUP BY e.place_geonameid, e.place_name, e.place_country, e.place_admin1, e.place_lat, e.place_lon
 		ORDER BY n DESC, e.place_name, e.place_geonameid, e.place_country, e.place_admin1, e.place_lat, e.place_lon`
 	points := []dyad.MapPoint{}
-	err = each(ctx, db.db, q, w.args, func(r *sql.Rows) error {
+	err = s.db.Each(ctx, q, w.Args, func(r Scanner) error {
 		var p dyad.MapPoint
 		if err := r.Scan(&p.Name, &p.Country, &p.Admin1, &p.GeonameID, &p.Lat, &p.Lon, &p.Count, &p.Goldstein,
 			&p.Quad[0], &p.Quad[1], &p.Quad[2], &p.Quad[3]); err != nil {
 			return err
 		}
-		p.Goldstein = round2(p.Goldstein)
+		p.Goldstein = Round2(p.Goldstein)
 		points = append(points, p)
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("sqlite: map points: %w", err)
+		return nil, s.errorf("map points", err)
 	}
 	return points, nil
 }
 
 // aggregateWhere validates a filter for an aggregate, which ignores its
 // sort order and page, and translates it.
-func aggregateWhere(f *dyad.EventFilter) (*where, error) {
+func (d *Dialect) aggregateWhere(f *dyad.EventFilter) (*Where, error) {
 	g := *f
 	g.Sort, g.Page = "", dyad.Page{}
 	if err := g.Validate(); err != nil {
 		return nil, err
 	}
-	return eventWhere(&g)
+	return d.eventWhere(&g)
 }
