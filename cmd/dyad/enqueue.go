@@ -158,7 +158,7 @@ func (c *enqueueCmd) status(ctx context.Context, url, stream string) error {
 
 // enqueuer keeps the counts and failures of an enqueue.
 type enqueuer struct {
-	out          io.Writer
+	out    io.Writer
 	read   int
 	failed failures
 }
