@@ -55,6 +55,9 @@ type Finder struct {
 	pluralAgent []bool
 	// peer composes codes as TABARI and PETRARCH do (see PeerCodes).
 	peer bool
+	// lists gives an agent before a list of actors to each (see
+	// AgentLists).
+	lists bool
 }
 
 // PeerCodes returns a copy of f that composes actor codes as TABARI and
@@ -67,6 +70,16 @@ type Finder struct {
 func (f *Finder) PeerCodes() *Finder {
 	g := *f
 	g.peer = true
+	return &g
+}
+
+// AgentLists returns a copy of f that, under PeerCodes, gives an agent
+// before a list of actors to each of them, as PETRARCH does: "Lawmakers in
+// Fornost and Gondor" are Fornost's and Gondor's legislators. TABARI gives
+// it to the first actor only.
+func (f *Finder) AgentLists() *Finder {
+	g := *f
+	g.lists = true
 	return &g
 }
 
@@ -245,6 +258,7 @@ func (f *Finder) Find(text string, sents []dyad.Sentence, published string) *Res
 	a.resolve()
 	if f.peer {
 		a.peerAgents()
+		a.peerCodesEach()
 	}
 	return a.result()
 }

@@ -2,6 +2,7 @@ package actor_test
 
 import (
 	"io/fs"
+	"sort"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -362,9 +363,15 @@ organisation Romendacil
 	code BRE
 organisation Bree
 	code BRE
+organisation Ithilien Radio
+	code ITHRAD
+person Prince Dol Amroth
+	code DOL
 agent government ~GOV
 agent prime minister ~GOV person
 agent ambassador ~GOV person
+agent soldiers ~MIL
+agent lawmakers ~LEG
 `)}})
 	if err != nil {
 		t.Fatal(err)
@@ -376,6 +383,15 @@ agent ambassador ~GOV person
 		{"dyad keeps a named group's code", "The Calenardhon government condemned the attack.", "Calenardhon government", "CAL", false},
 		{"qualifier and agent", "The Calenardhon government condemned the attack.", "Calenardhon government", "CALGOV", true},
 		{"agent after an actor", "Bree Prime Minister Romendacil arrived on Monday.", "Bree Prime Minister", "BREGOV", true},
+		{"agent from an actor", "Soldiers from Bree closed the road.", "Soldiers from Bree", "BREMIL", true},
+		{"agent after a possessive", "Calenardhon's prime minister arrived on Monday.", "Calenardhon's prime minister", "CALGOV", true},
+		{"peers match a name in lower case", "Gondor praised ithilien radio on Monday.", "ithilien radio", "ITHRAD", true},
+		{"peers skip a word inside a name", "Gondor praised the Prince of Dol Amroth on Monday.", "Prince of Dol Amroth", "DOL", true},
+		{"no comma inside a name", "Gondor praised the Prince, Dol Amroth and Rohan.", "Prince, Dol Amroth", "", true},
+		{"agent before a list: the first", "Lawmakers in Calenardhon and Bree met.", "Lawmakers in Calenardhon", "CALLEG", true},
+		{"agent before a list: the second", "Lawmakers in Calenardhon and Bree met.", "Bree", "BRELEG", true},
+		{"without lists the agent is the first name's only", "Lawmakers in Calenardhon and Bree met.", "Bree", "BRE", true},
+		{"at most two words inside a name", "The Prince of the old Dol Amroth came.", "Prince of the old Dol Amroth", "", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -383,10 +399,52 @@ agent ambassador ~GOV person
 			if tt.peer {
 				f = f.PeerCodes()
 			}
+			if strings.HasPrefix(tt.name, "agent before a list") {
+				f = f.AgentLists()
+			}
 			r := f.Find(tt.text, segment.Text(tt.text), "1995-01-01")
 			a, _ := mentionOf(r, tt.mention, 0)
-			if a == nil || a.Code != tt.code {
+			switch {
+			case tt.code == "" && a != nil:
+				t.Errorf("%q is a mention (%s), want none:\n%s", tt.mention, a.Code, dump(r))
+			case tt.code != "" && (a == nil || a.Code != tt.code):
 				t.Errorf("%q: want code %s:\n%s", tt.mention, tt.code, dump(r))
+			}
+		})
+	}
+}
+
+func TestPeerCodesEach(t *testing.T) {
+	d, err := dict.LoadActors(fstest.MapFS{"peer.txt": {Data: []byte(`organisation The Shire
+	code FRO
+	code BIL
+`)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "The Shire restored ties with Lorien."
+	tests := []struct {
+		name string
+		peer bool
+		want []string
+	}{
+		{"dyad: one actor, the first code", false, []string{"FRO"}},
+		{"peers: an actor for each code", true, []string{"BIL", "FRO"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := actor.New(d)
+			if tt.peer {
+				f = f.PeerCodes()
+			}
+			r := f.Find(text, segment.Text(text), "1995-01-01")
+			var got []string
+			for _, a := range r.Actors() {
+				got = append(got, a.Code)
+			}
+			sort.Strings(got)
+			if strings.Join(got, ",") != strings.Join(tt.want, ",") {
+				t.Errorf("codes %v, want %v:\n%s", got, tt.want, dump(r))
 			}
 		})
 	}

@@ -1,6 +1,7 @@
 package actor
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/dyad-project/dyad/internal/dict"
@@ -90,6 +91,66 @@ func (t *trie) match(us []unit, i int, fn func(end int, vals []int32)) {
 		if v, ok := t.vals[node]; ok {
 			fn(j+1, v)
 		}
+	}
+}
+
+// matchGaps is match for the peers' reading of names (Finder.PeerCodes):
+// after a name's first word, up to maxGap other words (and any quotation
+// marks or dashes, but no comma, period or verb) may come between its words
+// ("Prince of Dol Amroth" for PRINCE DOL AMROTH, "Al 'The Weasel' Gore").
+// skip reports whether the unit at j may be skipped and whether it counts
+// as a word. It calls fn for every phrase that ends, as match does, once
+// per end.
+func (t *trie) matchGaps(us []unit, i, maxGap int, skip func(j int) (ok, word bool), fn func(end int, vals []int32)) {
+	type state struct {
+		node uint32
+		j    int
+		gaps int
+	}
+	id := us[i].ids[t.slot]
+	if id == 0 {
+		return
+	}
+	first, ok := t.edges[uint64(id)]
+	if !ok {
+		return
+	}
+	ends := map[int][]int32{}
+	stack := []state{{node: first, j: i + 1}}
+	if v, ok := t.vals[first]; ok {
+		ends[i+1] = v
+	}
+	for len(stack) > 0 {
+		st := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for j, gaps := st.j, st.gaps; j < len(us); j++ {
+			if id := us[j].ids[t.slot]; id != 0 {
+				if child, ok := t.edges[uint64(st.node)<<32|uint64(id)]; ok {
+					if v, ok := t.vals[child]; ok {
+						ends[j+1] = v
+					}
+					stack = append(stack, state{node: child, j: j + 1, gaps: gaps})
+				}
+			}
+			ok, word := skip(j)
+			if !ok {
+				break
+			}
+			if word {
+				gaps++
+			}
+			if gaps > maxGap {
+				break
+			}
+		}
+	}
+	keys := make([]int, 0, len(ends))
+	for e := range ends {
+		keys = append(keys, e)
+	}
+	sort.Ints(keys)
+	for _, e := range keys {
+		fn(e, ends[e])
 	}
 }
 

@@ -642,6 +642,39 @@ func (a *article) peerActor(p *pm) *actorState {
 	})
 }
 
+// peerCodesEach gives, under the peers' rule, each undated code of an
+// entry with several ("THE SHIRE [FRO/BIL/SAM]") an actor of its own with
+// the entry's mentions: TABARI and PETRARCH code an event for each.
+func (a *article) peerCodesEach() {
+	var keys []string
+	for k := range a.actors {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		s := a.actors[k]
+		if s.entry < 0 || s.composed || len(s.mentions) == 0 {
+			continue
+		}
+		e := a.f.entries[s.entry]
+		if r, ok, _ := e.RoleAt(a.published); !ok || r.Dated() {
+			continue // a dated role holds: the entry has one code now
+		}
+		for _, r := range e.Roles {
+			if r.Code == s.code || r.Dated() {
+				continue
+			}
+			code := r.Code
+			c := a.getActor("m:"+itoa(int(s.entry))+":"+code, func() *actorState {
+				country, sec := dict.ActorCodeParts(code)
+				return &actorState{name: s.name, typ: s.typ, country: country, sector: sec, code: code,
+					entry: -1, composed: true}
+			})
+			c.mentions = append(c.mentions, s.mentions...)
+		}
+	}
+}
+
 // peerAgents composes, under the peers' rule, each mention of a coded actor
 // with an agent right after it ("Bree Prime Minister Romendacil": BREGOV)
 // or right before it, across "of" ("the ambassadors of Arnor": ARNGOV), as
@@ -656,6 +689,7 @@ func (a *article) peerAgents() {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
+	var covered []mentionState
 	for _, k := range keys {
 		s := a.actors[k]
 		if s.code == "" || s.composed {
@@ -668,7 +702,7 @@ func (a *article) peerAgents() {
 				kept = append(kept, m)
 				continue
 			}
-			it, ok := adjacentAgent(st, m.first, m.last)
+			it, ok, own := adjacentAgent(st, m.first, m.last, a.f.lists)
 			if !ok {
 				kept = append(kept, m)
 				continue
@@ -684,10 +718,10 @@ func (a *article) peerAgents() {
 					code: code, entry: -1, composed: true}
 			})
 			first, last := m.first, m.last
-			if u := st.units[it.i].tok; u < first {
+			if u := st.units[it.i].tok; u < first && !own {
 				first = u
 			}
-			if u := st.units[it.j-1].tok; u > last {
+			if u := st.units[it.j-1].tok; u > last && !own {
 				last = u
 			}
 			start, end := st.s.Tokens[first].Start, st.s.Tokens[last].End
@@ -695,17 +729,79 @@ func (a *article) peerAgents() {
 				Mention: dyad.Mention{Start: start, End: end, Text: a.text[start:end], Sentence: m.Sentence, Via: m.Via},
 				first:   first, last: last,
 			})
+			covered = append(covered, mentionState{Mention: dyad.Mention{Sentence: m.Sentence}, first: first, last: last})
+		}
+		s.mentions = kept
+	}
+	// The agent's own mention ("Soldiers") inside a composed one
+	// ("Soldiers from Gondor") is gone with it.
+	for _, k := range keys {
+		s := a.actors[k]
+		if s.composed {
+			continue
+		}
+		kept := s.mentions[:0]
+		for _, m := range s.mentions {
+			inside := false
+			for _, c := range covered {
+				if c.Sentence == m.Sentence && c.first <= m.first && m.last <= c.last {
+					inside = true
+					break
+				}
+			}
+			if !inside {
+				kept = append(kept, m)
+			}
 		}
 		s.mentions = kept
 	}
 }
 
-// adjacentAgent returns the agent item right after tokens first..last, or
-// right before them with an optional "of" between.
-func adjacentAgent(st *sentence, first, last int) (item, bool) {
+// inListAfter reports whether token first begins a name of the list of
+// names that follows item n across "of", "from" or "in": names joined by
+// commas and "and"; later says it is not the list's first.
+func inListAfter(st *sentence, n, first int) (in, later bool) {
+	k := n + 1
+	if k < len(st.items) && (st.items[k].kind == itOf || st.items[k].word == "from" || st.items[k].word == "in") {
+		k++
+	}
+	for names := 0; k < len(st.items); k++ {
+		it := st.items[k]
+		switch it.kind {
+		case itName:
+			if st.units[it.i].tok == first {
+				return names > 0 || k > n+1, names > 0
+			}
+			names++
+		case itAnd, itComma:
+		default:
+			return false, false
+		}
+	}
+	return false, false
+}
+
+// adjacentAgent returns the agent item right after tokens first..last
+// (across a possessive "'s" and adjectives: "Dagolath's first Deputy Prime
+// Minister"), or right before them with an optional "of" or "from" between
+// ("Soldiers from Gondor"). With lists, an agent before a list of actors,
+// across "of", "from" or "in", is each one's ("Lawmakers in Fornost and
+// Gondor").
+//
+// own is set when the composed mention keeps the actor's own words: a name
+// of a list after its first.
+func adjacentAgent(st *sentence, first, last int, lists bool) (it item, ok, own bool) {
+	next := last + 1
+	toks := st.s.Tokens
+	if next < len(toks) && (toks[next].Text == "'s" || toks[next].Text == "'") {
+		next++
+		for n := 0; n < 2 && next < len(toks) && toks[next].UPOS == "ADJ"; n++ {
+			next++
+		}
+	}
 	for _, it := range st.items {
-		if it.kind == itAgent && st.units[it.i].tok == last+1 {
-			return it, true
+		if it.kind == itAgent && (st.units[it.i].tok == last+1 || st.units[it.i].tok == next) {
+			return it, true, false
 		}
 	}
 	for n, it := range st.items {
@@ -714,11 +810,16 @@ func adjacentAgent(st *sentence, first, last int) (item, bool) {
 		}
 		end := st.units[it.j-1].tok
 		if end == first-1 {
-			return it, true
+			return it, true, false
 		}
-		if end == first-2 && n+1 < len(st.items) && st.items[n+1].kind == itOf {
-			return it, true
+		if end == first-2 && n+1 < len(st.items) && (st.items[n+1].kind == itOf || st.items[n+1].word == "from") {
+			return it, true, false
+		}
+		if lists {
+			if in, later := inListAfter(st, n, first); in {
+				return it, true, later
+			}
 		}
 	}
-	return item{}, false
+	return item{}, false, false
 }

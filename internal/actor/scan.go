@@ -280,7 +280,19 @@ func (f *Finder) matchName(st *sentence, i int) (int, []int32) {
 		return best, nil
 	}
 	afterDet := i > 0 && dets[st.units[i-1].key]
-	f.names.match(st.units, i, func(end int, vals []int32) {
+	match := f.names.match
+	if f.peer {
+		match = func(us []unit, i int, fn func(end int, vals []int32)) {
+			f.names.matchGaps(us, i, 2, func(j int) (bool, bool) {
+				u := us[j]
+				if u.Punct {
+					return u.Text != "," && u.Text != "." && u.Text != ";", false
+				}
+				return u.Text != "'s" && !verbTag(st, j), true
+			}, fn)
+		}
+	}
+	match(st.units, i, func(end int, vals []int32) {
 		var ok []int32
 		for _, v := range vals {
 			r := f.nameRefs[v]
@@ -290,7 +302,9 @@ func (f *Finder) matchName(st *sentence, i int) (int, []int32) {
 			if afterDet && end == i+1 && f.entries[r.entry].Type == dict.ActorPerson {
 				continue // "the Hague": a surname never follows an article
 			}
-			if capsOK(st, i, end, r.exact) {
+			// The peers match names whatever their case ("ithilen
+			// government radio"); acronyms keep their capitals.
+			if capsOK(st, i, end, r.exact) || f.peer && !r.exact {
 				ok = append(ok, v)
 			}
 		}

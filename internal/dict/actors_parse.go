@@ -229,7 +229,7 @@ func (p *actorParser) codeLine(pos Pos, e *ActorEntry, args []string) {
 		return
 	}
 	if !validActorCode(args[0]) {
-		p.errorf(pos.Line, "code %q is not a CAMEO actor code (capital letters in groups of three)", args[0])
+		p.errorf(pos.Line, "code %q is not a CAMEO actor code (capital letters, and digits after the first, in groups of three)", args[0])
 		return
 	}
 	r := ActorRole{Code: args[0], Pos: pos}

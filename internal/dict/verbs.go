@@ -55,6 +55,25 @@ import (
 //	$             the source actor
 //	+             the target actor
 //	^             any one word
+//	%             a compound of actors ("Gondor and Rohan"), whose members
+//	              act on each other: with a paired code [044:045] the first
+//	              is the source and the others the targets
+//
+// Two marks may end a word of a pattern or of a verb line, for dictionaries
+// converted from TABARI, which matches words by prefix:
+//
+//	word~         a stem: it matches any word that begins with it
+//	              ("resolution~" matches "resolutions"); on a verb line the
+//	              head or a listed form may be a stem ("verb act~",
+//	              "{actuality~}")
+//	word_         the element is joined to the one after it: no other word
+//	              may come between them ("in_ *": "in" right before the
+//	              verb); "real~_" is a stem joined to the next element
+//
+// The words of a set member may be stems too ("+ dollar~"). "$", "+", "^"
+// and "&NAME" may carry "_" too ("suggested_ +_ *"). A word
+// without a mark matches that word or its lemma, as before, and other words
+// may come between the elements of a pattern.
 //
 // When several patterns match, the one with the most elements wins; when none
 // does, the verb's (or the block's) code applies. A word may be a verb of
@@ -147,6 +166,11 @@ type VerbEntry struct {
 	Words []string
 	// Forms are inflected forms of the head word given by the dictionary.
 	Forms []string
+	// HeadStem says the head is a stem ("act~"): it matches every word
+	// that begins with it. StemForms are listed forms that are stems
+	// ("{actuality~}").
+	HeadStem  bool
+	StemForms []string
 	// Code is the entry's own code; HasCode says whether it has one.
 	Code    VerbCode
 	HasCode bool
@@ -181,9 +205,21 @@ func (e *VerbEntry) Effective() VerbCode {
 
 // String returns the entry as written in a dictionary.
 func (e *VerbEntry) String() string {
-	s := e.Kind.keyword() + " " + strings.Join(e.Words, " ")
-	if len(e.Forms) > 0 {
-		s += " {" + strings.Join(e.Forms, " ") + "}"
+	words := append([]string{}, e.Words...)
+	if e.HeadStem {
+		if e.Kind == EntryNoun {
+			words[len(words)-1] += "~"
+		} else {
+			words[0] += "~"
+		}
+	}
+	s := e.Kind.keyword() + " " + strings.Join(words, " ")
+	forms := append([]string{}, e.Forms...)
+	for _, f := range e.StemForms {
+		forms = append(forms, f+"~")
+	}
+	if len(forms) > 0 {
+		s += " {" + strings.Join(forms, " ") + "}"
 	}
 	if e.HasCode {
 		s += " " + e.Code.String()
@@ -204,6 +240,43 @@ type VerbPattern struct {
 	Comment string
 }
 
+// Sets returns the number of synonym set elements of the pattern: between
+// patterns of one size, the one with fewer sets is more specific.
+func (p *VerbPattern) Sets() int { return len(p.sets()) }
+
+// Joins returns the number of elements of the pattern joined to the next
+// one ("in_ *"): between patterns of one size, the one with more joins is
+// more specific.
+func (p *VerbPattern) Joins() int {
+	n := 0
+	for _, es := range [][]VerbElem{p.Pre, p.Post} {
+		for _, e := range es {
+			if e.Joined {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// Stems returns the number of stem words of the pattern: between patterns
+// of one size, the one with fewer stems is more specific.
+func (p *VerbPattern) Stems() int {
+	n := 0
+	var walk func([]VerbElem)
+	walk = func(es []VerbElem) {
+		for _, e := range es {
+			if e.Stem {
+				n++
+			}
+			walk(e.Elems)
+		}
+	}
+	walk(p.Pre)
+	walk(p.Post)
+	return n
+}
+
 // Size returns the number of elements of the pattern, counting the words of
 // phrases; a larger pattern is more specific.
 func (p *VerbPattern) Size() int {
@@ -222,13 +295,14 @@ type VerbElemKind uint8
 
 // The kinds of pattern element.
 const (
-	ElemWord   VerbElemKind = iota + 1 // a word
-	ElemSet                            // &NAME
-	ElemPhrase                         // {mods... head}
-	ElemPrep                           // (prep objects...)
-	ElemSource                         // $
-	ElemTarget                         // +
-	ElemAny                            // ^
+	ElemWord     VerbElemKind = iota + 1 // a word
+	ElemSet                              // &NAME
+	ElemPhrase                           // {mods... head}
+	ElemPrep                             // (prep objects...)
+	ElemSource                           // $
+	ElemTarget                           // +
+	ElemAny                              // ^
+	ElemCompound                         // %
 )
 
 // VerbElem is one element of a pattern.
@@ -241,6 +315,21 @@ type VerbElem struct {
 	// Elems are the words of ElemPhrase (head last) and the objects of
 	// ElemPrep.
 	Elems []VerbElem
+	// Stem says an ElemWord is a stem ("word~"), matched by prefix.
+	Stem bool
+	// Joined says the element is joined to the next one ("word_"): no
+	// word may come between them; the last element before "*" is joined
+	// to the verb.
+	Joined bool
+}
+
+// Matches reports whether the word w (lower case) matches an ElemWord
+// element by its text: equal to it, or, for a stem, beginning with it.
+func (e VerbElem) Matches(w string) bool {
+	if e.Stem {
+		return strings.HasPrefix(w, e.Word)
+	}
+	return w == e.Word
 }
 
 func (e VerbElem) size() int {
@@ -263,6 +352,17 @@ func (e VerbElem) size() int {
 
 // String returns the element as written in a dictionary.
 func (e VerbElem) String() string {
+	s := e.text()
+	if e.Stem {
+		s += "~"
+	}
+	if e.Joined {
+		s += "_"
+	}
+	return s
+}
+
+func (e VerbElem) text() string {
 	switch e.Kind {
 	case ElemWord:
 		return e.Word
@@ -274,6 +374,8 @@ func (e VerbElem) String() string {
 		return "+"
 	case ElemAny:
 		return "^"
+	case ElemCompound:
+		return "%"
 	case ElemPhrase:
 		return "{" + elemsString(e.Elems) + "}"
 	case ElemPrep:
@@ -317,6 +419,7 @@ type Verbs struct {
 	byVerb  map[string][]*VerbEntry // lemma and listed forms -> verbs
 	byAdj   map[string][]*VerbEntry // head -> adjectives
 	byNoun  map[string][]*VerbEntry // head -> nouns
+	byStem  map[string][]*VerbEntry // verb stems (head or form) -> verbs
 	members map[string]map[string]bool
 }
 
@@ -332,8 +435,30 @@ func newVerbs() *Verbs {
 func (v *Verbs) Block(name string) *VerbBlock { return v.blocks[strings.ToUpper(name)] }
 
 // VerbEntries returns the verbs whose lemma or one of whose listed forms is
-// word (lower case), longest entries first.
-func (v *Verbs) VerbEntries(word string) []*VerbEntry { return v.byVerb[word] }
+// word (lower case), or is a stem that word begins with, longest entries
+// first.
+func (v *Verbs) VerbEntries(word string) []*VerbEntry {
+	if len(v.byStem) == 0 {
+		return v.byVerb[word]
+	}
+	var stems []*VerbEntry
+	for n := len(word); n > 0; n-- {
+		stems = append(stems, v.byStem[word[:n]]...)
+	}
+	if len(stems) == 0 {
+		return v.byVerb[word]
+	}
+	var out []*VerbEntry
+	seen := map[*VerbEntry]bool{}
+	for _, e := range append(append([]*VerbEntry{}, v.byVerb[word]...), stems...) {
+		if !seen[e] {
+			seen[e] = true
+			out = append(out, e)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i].Words) > len(out[j].Words) })
+	return out
+}
 
 // NounEntries returns the nouns whose head is word (lower case), longest
 // entries first.
@@ -382,13 +507,24 @@ func (v *Verbs) index() ErrorList {
 	v.byVerb = map[string][]*VerbEntry{}
 	v.byAdj = map[string][]*VerbEntry{}
 	v.byNoun = map[string][]*VerbEntry{}
+	v.byStem = map[string][]*VerbEntry{}
 	for _, b := range v.Blocks {
 		for _, e := range b.Verbs {
 			if e.Kind == EntryAdj {
 				v.byAdj[e.Head()] = append(v.byAdj[e.Head()], e)
 				continue
 			}
-			keys := append([]string{e.Head()}, e.Forms...)
+			stems := e.StemForms
+			if e.HeadStem {
+				stems = append([]string{e.Head()}, stems...)
+			}
+			for _, k := range stems {
+				v.byStem[k] = append(v.byStem[k], e)
+			}
+			keys := e.Forms
+			if !e.HeadStem {
+				keys = append([]string{e.Head()}, e.Forms...)
+			}
 			seen := map[string]bool{}
 			for _, k := range keys {
 				if !seen[k] {
@@ -408,7 +544,7 @@ func (v *Verbs) index() ErrorList {
 			}
 		}
 	}
-	for _, m := range []map[string][]*VerbEntry{v.byVerb, v.byAdj, v.byNoun} {
+	for _, m := range []map[string][]*VerbEntry{v.byVerb, v.byAdj, v.byNoun, v.byStem} {
 		for _, es := range m {
 			sort.SliceStable(es, func(i, j int) bool { return len(es[i].Words) > len(es[j].Words) })
 		}

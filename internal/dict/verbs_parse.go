@@ -125,6 +125,11 @@ func (p *verbParser) memberLine(pos Pos, toks []verbToken) {
 		p.errorf(pos.Line, "empty set member")
 		return
 	}
+	for i, t := range toks {
+		if t.stem {
+			words[i] += "~" // matched by prefix: see the format
+		}
+	}
 	p.set.Members = append(p.set.Members, words)
 }
 
@@ -201,9 +206,21 @@ func (p *verbParser) entryLine(pos Pos, kind VerbEntryKind, toks []verbToken) {
 				p.errorf(pos.Line, "%s", msg)
 				return
 			}
-			if len(e.Forms) > 0 {
+			if len(e.Forms)+len(e.StemForms) > 0 {
 				p.errorf(pos.Line, "%s: words after the {forms}", kw)
 				return
+			}
+			if t.joined {
+				p.errorf(pos.Line, "%s: _ joins pattern elements, not the words of an entry", kw)
+				return
+			}
+			if t.stem {
+				head := kind != EntryNoun && len(e.Words) == 0 || kind == EntryNoun && i == len(toks)-1
+				if !head {
+					p.errorf(pos.Line, "%s: only the head word may be a stem (~)", kw)
+					return
+				}
+				e.HeadStem = true
 			}
 			e.Words = append(e.Words, t.text)
 		case tokLBrace:
@@ -217,7 +234,15 @@ func (p *verbParser) entryLine(pos Pos, kind VerbEntryKind, toks []verbToken) {
 					p.errorf(pos.Line, "%s", msg)
 					return
 				}
-				e.Forms = append(e.Forms, toks[j].text)
+				if toks[j].joined {
+					p.errorf(pos.Line, "%s: _ joins pattern elements, not forms", kw)
+					return
+				}
+				if toks[j].stem {
+					e.StemForms = append(e.StemForms, toks[j].text)
+				} else {
+					e.Forms = append(e.Forms, toks[j].text)
+				}
 				j++
 			}
 			if j >= len(toks) || toks[j].kind != tokRBrace || j != len(toks)-1 {
@@ -307,7 +332,7 @@ func parseElems(toks []verbToken) ([]VerbElem, string) {
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		switch t.kind {
-		case tokWord, tokSet, tokDollar, tokPlus, tokCaret:
+		case tokWord, tokSet, tokDollar, tokPlus, tokCaret, tokPercent:
 			if t.kind == tokWord {
 				if msg := checkWord(t.text); msg != "" {
 					return nil, msg
@@ -387,17 +412,21 @@ func checkWord(w string) string {
 }
 
 func simpleElem(t verbToken) VerbElem {
+	e := VerbElem{Kind: ElemWord, Word: t.text, Stem: t.stem, Joined: t.joined}
 	switch t.kind {
 	case tokSet:
-		return VerbElem{Kind: ElemSet, Word: strings.ToUpper(t.text)}
+		e = VerbElem{Kind: ElemSet, Word: strings.ToUpper(t.text)}
 	case tokDollar:
-		return VerbElem{Kind: ElemSource}
+		e = VerbElem{Kind: ElemSource}
 	case tokPlus:
-		return VerbElem{Kind: ElemTarget}
+		e = VerbElem{Kind: ElemTarget}
 	case tokCaret:
-		return VerbElem{Kind: ElemAny}
+		e = VerbElem{Kind: ElemAny}
+	case tokPercent:
+		e = VerbElem{Kind: ElemCompound}
 	}
-	return VerbElem{Kind: ElemWord, Word: t.text}
+	e.Joined = t.joined
+	return e
 }
 
 // parseVerbCode parses the inside of a [CODE] token.
@@ -473,12 +502,16 @@ const (
 	tokDollar
 	tokPlus
 	tokCaret
+	tokPercent
 	tokDash
 )
 
 type verbToken struct {
 	kind verbTokKind
 	text string
+	// stem and joined are the marks "~" and "_" that end a word (and
+	// "_" after $, +, ^ or &NAME): see the format's documentation.
+	stem, joined bool
 }
 
 type verbLexer struct {
@@ -492,7 +525,7 @@ type verbStateFn func(*verbLexer) verbStateFn
 
 // verbSingles are the one-byte tokens.
 var verbSingles = map[byte]verbTokKind{'{': tokLBrace, '}': tokRBrace, '(': tokLParen, ')': tokRParen,
-	'*': tokStar, '$': tokDollar, '+': tokPlus, '^': tokCaret}
+	'*': tokStar, '$': tokDollar, '+': tokPlus, '^': tokCaret, '%': tokPercent}
 
 // lexVerbLine splits a line (without its comment) into tokens. Words are
 // folded to lower case.
@@ -504,7 +537,17 @@ func lexVerbLine(s string) ([]verbToken, string) {
 	return l.toks, l.err
 }
 
-func (l *verbLexer) emit(k verbTokKind, text string) { l.toks = append(l.toks, verbToken{k, text}) }
+func (l *verbLexer) emit(k verbTokKind, text string) {
+	l.toks = append(l.toks, verbToken{kind: k, text: text})
+}
+
+// joinMark reads a "_" that ends the token just emitted.
+func (l *verbLexer) joinMark() {
+	if l.pos < len(l.src) && l.src[l.pos] == '_' && len(l.toks) > 0 {
+		l.toks[len(l.toks)-1].joined = true
+		l.pos++
+	}
+}
 
 func (l *verbLexer) errorf(format string, args ...any) verbStateFn {
 	l.err = fmt.Sprintf(format, args...)
@@ -526,6 +569,9 @@ func lexVerbToken(l *verbLexer) verbStateFn {
 	if k, ok := verbSingles[c]; ok {
 		l.emit(k, string(c))
 		l.pos++
+		if k == tokDollar || k == tokPlus || k == tokCaret || k == tokPercent {
+			l.joinMark()
+		}
 		return lexVerbSpace
 	}
 	switch {
@@ -540,7 +586,10 @@ func lexVerbToken(l *verbLexer) verbStateFn {
 		if l.pos == start {
 			return l.errorf("& must be followed by a set name")
 		}
-		l.emit(tokSet, strings.ToUpper(l.src[start:l.pos]))
+		name := l.src[start:l.pos]
+		joined := strings.HasSuffix(name, "_") && len(name) > 1
+		l.emit(tokSet, strings.ToUpper(strings.TrimSuffix(name, "_")))
+		l.toks[len(l.toks)-1].joined = joined
 		return lexVerbSpace
 	case c == '-' && len(l.toks) == 0 && (l.pos+1 == len(l.src) || l.src[l.pos+1] == ' ' || l.src[l.pos+1] == '\t'):
 		l.emit(tokDash, "-")
@@ -554,10 +603,10 @@ func lexVerbWord(l *verbLexer) verbStateFn {
 	start := l.pos
 	for l.pos < len(l.src) {
 		r, size := utf8.DecodeRuneInString(l.src[l.pos:])
-		if r == ' ' || r == '\t' || strings.ContainsRune("{}()[]*$+^&", r) {
+		if r == ' ' || r == '\t' || strings.ContainsRune("{}()[]*$+^&%", r) {
 			break
 		}
-		if !(unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("-'./_", r)) {
+		if !(unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("-'./_~", r)) {
 			return l.errorf("unexpected character %q", r)
 		}
 		l.pos += size
@@ -565,7 +614,19 @@ func lexVerbWord(l *verbLexer) verbStateFn {
 	if l.pos == start {
 		return l.errorf("unexpected character %q", l.src[l.pos])
 	}
-	l.emit(tokWord, strings.ToLower(l.src[start:l.pos]))
+	w := l.src[start:l.pos]
+	t := verbToken{kind: tokWord}
+	if len(w) > 1 && strings.HasSuffix(w, "_") {
+		w, t.joined = w[:len(w)-1], true
+	}
+	if len(w) > 1 && strings.HasSuffix(w, "~") {
+		w, t.stem = w[:len(w)-1], true
+	}
+	if strings.Contains(w, "~") {
+		return l.errorf("%q: ~ may only end a word", w)
+	}
+	t.text = strings.ToLower(w)
+	l.toks = append(l.toks, t)
 	return lexVerbSpace
 }
 

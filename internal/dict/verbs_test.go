@@ -100,6 +100,9 @@ func TestParseVerbsErrors(t *testing.T) {
 		{"every bad line at once", "verb a\nblock B\n- * [9]\nverb\n",
 			[]string{":1: verb outside", ":3: bad code [9]", ":4: verb without words"}},
 		{"unknown keyword", "block B\nadverb fast\n", []string{":2: line must start with"}},
+		{"stem not the head", "block B\nverb call~ off~\n", []string{":2: verb: only the head word may be a stem"}},
+		{"joined entry word", "block B\nverb call_ off\n", []string{":2: verb: _ joins pattern elements"}},
+		{"tilde inside a word", "block B\n- * re~form [010]\n", []string{":2: \"re~form\": ~ may only end a word"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -120,6 +123,57 @@ func TestParseVerbsErrors(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestVerbMarks(t *testing.T) {
+	src := "set TIES\n+ trade\nblock ACT [100]\nverb act {acting actuality~}\n" +
+		"- in_ * [075]\n- * program~ [103]\n- suggested_ +_ * demand_ &TIES_ conventions [111]\n- %_ * [067]\n" +
+		"block RESTOR [064]\nverb restor~\n"
+	v, err := dict.ParseVerbs("marks.txt", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		word string
+		want string // the block of the first entry, "" for none
+	}{
+		{"head", "act", "ACT"},
+		{"listed form", "acting", "ACT"},
+		{"stem form", "actualityss", "ACT"},
+		{"stem head", "restored", "RESTOR"},
+		{"no prefix of a plain head", "actx", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			es := v.VerbEntries(tt.word)
+			got := ""
+			if len(es) > 0 {
+				got = es[0].Block.Name
+			}
+			if got != tt.want {
+				t.Errorf("VerbEntries(%q) block = %q, want %q", tt.word, got, tt.want)
+			}
+		})
+	}
+	b := v.Block("ACT")
+	var texts []string
+	for _, p := range b.Patterns {
+		texts = append(texts, p.Text)
+	}
+	want := []string{"in_ *", "* program~", "suggested_ +_ * demand_ &TIES_ conventions", "%_ *"}
+	if strings.Join(texts, "|") != strings.Join(want, "|") {
+		t.Errorf("patterns = %q, want %q", texts, want)
+	}
+	if st := b.Patterns[1].Stems(); st != 1 {
+		t.Errorf("Stems() = %d, want 1", st)
+	}
+	if e := b.Patterns[1].Post[0]; !e.Matches("programs") || e.Matches("prog") {
+		t.Errorf("program~ matches programs=%v prog=%v, want true false", e.Matches("programs"), e.Matches("prog"))
+	}
+	if got := b.Verbs[0].String(); got != "verb act {acting actuality~}" {
+		t.Errorf("String() = %q", got)
 	}
 }
 

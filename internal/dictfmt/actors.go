@@ -117,7 +117,7 @@ func readActors(name string, r io.Reader, d dialect) ([]byte, error) {
 			if len(pending) > 0 && pending[len(pending)-1] == cur {
 				targets = pending
 			}
-			for _, c := range codes {
+			for _, c := range chainDates(codes) {
 				rs, ok := parseActorCode(w, n, c)
 				for _, e := range targets {
 					if ok {
@@ -139,8 +139,8 @@ func readActors(name string, r io.Reader, d dialect) ([]byte, error) {
 				continue
 			}
 			cur.aliases = append(cur.aliases, alias{text, n})
-			if d.stems && !strings.HasSuffix(strings.TrimPrefix(phrase, "+"), "_") {
-				cur.aliases = append(cur.aliases, stemAliases(text, n)...)
+			if d.stems {
+				cur.aliases = append(cur.aliases, stemAliases(text, n, strings.HasSuffix(strings.TrimPrefix(phrase, "+"), "_"))...)
 			}
 			addCodes(w, n, cur, codes)
 		default:
@@ -150,8 +150,8 @@ func readActors(name string, r io.Reader, d dialect) ([]byte, error) {
 				continue
 			}
 			cur = &actorEntry{name: text, line: n}
-			if d.stems && !strings.HasSuffix(phrase, "_") {
-				cur.aliases = append(cur.aliases, stemAliases(text, n)...)
+			if d.stems {
+				cur.aliases = append(cur.aliases, stemAliases(text, n, strings.HasSuffix(phrase, "_"))...)
 			}
 			entries = append(entries, cur)
 			if len(codes) == 0 {
@@ -166,8 +166,38 @@ func readActors(name string, r io.Reader, d dialect) ([]byte, error) {
 	return finishActors(w)
 }
 
+// chainDates gives an undated code block that follows a "[--- <D]" block
+// (no code before D) the dates from D on: TABARI reads "[--- <950630]
+// [DOL]" as no code before 30 June 1995 and DOL from then on. After a
+// dated code ("[ABC <911226] [DEF]") the undated one is the fallback that
+// dyad's format already makes it.
+func chainDates(codes []string) []string {
+	out := make([]string, len(codes))
+	prev := ""
+	for i, c := range codes {
+		out[i] = c
+		in := strings.TrimSpace(strings.Trim(c, "[]"))
+		code, dates, _ := strings.Cut(in, " ")
+		dates = strings.TrimSpace(dates)
+		switch {
+		case strings.HasPrefix(dates, "<") && (code == "---" || code == "###" || code == "+++"):
+			prev = strings.TrimSpace(dates[1:])
+		case dates == "" && prev != "":
+			end := "99991231"
+			if len(prev) == 6 {
+				end = "491231"
+			}
+			out[i] = "[" + code + " " + prev + "-" + end + "]"
+			prev = ""
+		default:
+			prev = ""
+		}
+	}
+	return out
+}
+
 func addCodes(w *writer, n int, e *actorEntry, codes []string) {
-	for _, c := range codes {
+	for _, c := range chainDates(codes) {
 		if rs, ok := parseActorCode(w, n, c); ok {
 			e.roles = append(e.roles, rs...)
 		} else {
@@ -239,11 +269,14 @@ func parseActorCode(w *writer, n int, block string) (rs []role, ok bool) {
 	return rs, true
 }
 
-// codePrefix returns the longest prefix of whole three-letter groups of a
-// code: dyad's codes are capital letters in groups of three, so TABARI codes
-// such as ITHTV or NGOCHRPRO214 keep ITH and NGOCHRPRO. It returns "" when
-// not even the first group is letters.
+// codePrefix returns a code dyad can read (see validCode) whole, and of
+// any other the longest prefix of whole three-letter groups: TABARI's
+// NGOCHRPRO214 keeps NGOCHRPRO. It returns "" when not even the first group
+// is letters.
 func codePrefix(s string) string {
+	if validCode(s) {
+		return s
+	}
 	n := 0
 	for n+3 <= len(s) && n < 18 && validCode(s[n:n+3]) {
 		n += 3
@@ -260,11 +293,16 @@ func atoi(s string) int {
 }
 
 func validCode(s string) bool {
-	if len(s) < 3 || len(s) > 18 || len(s)%3 != 0 {
+	if len(s) < 3 || len(s) > 18 {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
-		if s[i] < 'A' || s[i] > 'Z' {
+		letter := s[i] >= 'A' && s[i] <= 'Z'
+		digit := s[i] >= '0' && s[i] <= '9'
+		if !letter && !(digit && i%3 != 0) {
+			// Each group of three starts with a letter; the test
+			// dictionaries' "G77" and "AR1" have digits after it, and
+			// their "ITHTV" a last group of two.
 			return false
 		}
 	}
@@ -317,8 +355,20 @@ func writeActorEntries(w *writer, entries []*actorEntry) {
 		typ := entryType(e)
 		key := typ + "\x00" + dict.ActorKey(e.name)
 		if first := byKey[key]; first != nil {
+			// A phrase read again adds its synonyms and dated codes; an
+			// undated code of it is no second code of the first ("AL_GORE
+			// [AGR]" and "AL GORE [TEN]", which dyad cannot tell apart):
+			// the first one is kept.
 			first.aliases = append(first.aliases, e.aliases...)
-			first.roles = append(first.roles, e.roles...)
+			undated := false
+			for _, r := range first.roles {
+				undated = undated || r.from == "" && r.to == ""
+			}
+			for _, r := range e.roles {
+				if !undated || r.from != "" || r.to != "" {
+					first.roles = append(first.roles, r)
+				}
+			}
 			continue
 		}
 		byKey[key] = e
@@ -373,11 +423,19 @@ func finishActors(w *writer) ([]byte, error) {
 var stemEndings = []string{"s", "es", "n", "ns", "an", "ans", "ian", "ians", "i", "is", "ese", "ish"}
 
 // stemAliases returns the phrase with each of stemEndings on its last
-// word.
-func stemAliases(text string, line int) []alias {
+// word; for a whole word (ended by "_" in TABARI) only with the plural
+// "s", TABARI's regular noun ending.
+func stemAliases(text string, line int, whole bool) []alias {
 	upper := strings.ToUpper(text) == text
-	out := make([]alias, 0, len(stemEndings))
-	for _, e := range stemEndings {
+	endings := stemEndings
+	if whole {
+		endings = stemEndings[:1]
+		if strings.HasSuffix(strings.ToLower(text), "s") {
+			return nil
+		}
+	}
+	out := make([]alias, 0, len(endings))
+	for _, e := range endings {
 		if upper {
 			e = strings.ToUpper(e)
 		}

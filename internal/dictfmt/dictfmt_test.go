@@ -49,8 +49,8 @@ func TestRealFiles(t *testing.T) {
 		want []int // lines with errors (see the comments)
 		min  int   // minimum converted output lines
 	}{
-		// 101: [G77] is no CAMEO code.
-		{p2 + "PETR.Validate.actors.txt", ReadPetrarchActors, []int{101}, 200},
+		// 101: [G77] is a test code with digits, read as a code.
+		{p2 + "PETR.Validate.actors.txt", ReadPetrarchActors, nil, 200},
 		// Bad dates (9008223, >201005011, 1920030320, a bare date), an
 		// unbalanced bracket (+FAEROYENE]_).
 		{p2 + "Phoenix.Countries.actors.txt", ReadPetrarchActors,
@@ -68,8 +68,9 @@ func TestRealFiles(t *testing.T) {
 		// Stray ")" in two patterns; &WEATHER and &DEMONSTRATION are
 		// never defined.
 		{p2 + "CAMEO.2.0.txt", ReadPetrarchVerbs, []int{2374, 7606, 8443, 8444}, 7000},
-		// [AR1 <911226] [AR2], [G77].
-		{tb + "TABARI.Demo.actors", ReadTabariActors, []int{33, 80}, 200},
+		// [AR1 <911226] [AR2] and [G77] are codes: digits may follow a
+		// group's first letter.
+		{tb + "TABARI.Demo.actors", ReadTabariActors, nil, 200},
 		{tb + "Validate.agents", ReadTabariAgents, nil, 80},
 		// Test codes that are not event codes ([sdf], [abc], [025?], ...).
 		{tb + "TABARI.Demo.verbs", ReadTabariVerbs, []int{60, 95, 96, 496, 507, 522, 537}, 900},
@@ -166,24 +167,26 @@ func TestActors(t *testing.T) {
 			"JANE_ROE_\n+MINISTER_ROE\n\t[USAGOV 130201-170120]\n\t[USAELI >170120]\n",
 			"person JANE ROE\n\talias MINISTER ROE\n\tcode USAGOV 2013-02-01..2017-01-20\n\tcode USAELI 2017-01-21..", nil},
 		{"before date and fallback", ReadTabariActors, "OLDLAND_ [ABC <911226] [DEF] ;note\n",
-			"person OLDLAND\n\tcode ABC ..1991-12-25\n\tcode DEF", nil},
+			"person OLDLAND\n\talias OLDLANDS\n\tcode ABC ..1991-12-25\n\tcode DEF", nil},
 		{"two-digit years across the century", ReadPetrarchActors, "OLD_LEADER [XYZGOV 470101-020724]\n",
 			"person OLD LEADER\n\tcode XYZGOV 1947-01-01..2002-07-24", nil},
 		{"codeless entries share a block", ReadPetrarchActors, "FIRST_NAME\nSECOND_NAME\n\t[QQQ]\n",
 			"organisation FIRST NAME\n\tcode QQQ\norganisation SECOND NAME\n\tcode QQQ", nil},
 		{"no-code markers", ReadTabariActors, "NOBODY_ [---]\nSKIPPED_ [###]\n",
-			"organisation NOBODY\norganisation SKIPPED", nil},
+			"organisation NOBODY\n\talias NOBODYS\norganisation SKIPPED\n\talias SKIPPEDS", nil},
 		{"several codes and long code", ReadTabariActors, "TWINS_ [AAA/BBB]\nBODY_ [NGOCHRPRO214]\n",
-			"organisation TWINS\n\tcode AAA\n\tcode BBB\norganisation BODY\n\tcode NGOCHRPRO", nil},
-		{"duplicates merge", ReadPetrarchActors, "RED_TEAM [RED]\nRED TEAM [REDMIL]\n",
-			"organisation RED TEAM\n\tcode RED\n\tcode REDMIL", nil},
+			"organisation TWINS\n\tcode AAA\n\tcode BBB\norganisation BODY\n\talias BODYS\n\tcode NGOCHRPRO", nil},
+		{"test codes with digits and a short group", ReadTabariActors, "GROUP_ [G77]\nTV_ [ITHTV]\n",
+			"organisation GROUP\n\talias GROUPS\n\tcode G77\norganisation TV\n\talias TVS\n\tcode ITHTV", nil},
+		{"duplicates merge, the first undated code kept", ReadPetrarchActors, "RED_TEAM [RED]\n+REDS\nRED TEAM [REDMIL]\n+RED FORCE\n",
+			"organisation RED TEAM\n\talias REDS\n\talias RED FORCE\n\tcode RED", nil},
 		{"tabari sections and comments skipped", ReadTabariActors,
 			"<NOUN>\nTANKS ;x\n</NOUN>\n<ADJECTIVE>\nBAD\n</ADJECTIVE>\n#OFF [ZZZ]\nLAND_ [LND]\n",
-			"organisation LAND\n\tcode LND", nil},
+			"organisation LAND\n\talias LANDS\n\tcode LND", nil},
 		{"tabari stem", ReadTabariActors, "ROHAN [ROH]\n+ROHIRRIM_\n",
 			"organisation ROHAN\n\talias ROHANS\n\talias ROHANES\n\talias ROHANN\n\talias ROHANNS\n\talias ROHANAN\n" +
 				"\talias ROHANANS\n\talias ROHANIAN\n\talias ROHANIANS\n\talias ROHANI\n\talias ROHANIS\n\talias ROHANESE\n" +
-				"\talias ROHANISH\n\talias ROHIRRIM\n\tcode ROH", nil},
+				"\talias ROHANISH\n\talias ROHIRRIM\n\talias ROHIRRIMS\n\tcode ROH", nil},
 		{"html comments", ReadPetrarchActors, "<!-- header -->\nLAND [LND]\n", "organisation LAND\n\tcode LND", nil},
 		{"latin-1 crlf and 0x1a", ReadPetrarchActors, "S\xc3O_TOM\xc9 [STP]\r\n\x1a", "state SÃO TOMÉ\n\tcode STP", nil},
 		{"bad code", ReadPetrarchActors, "X1 [1AB]\n", "organisation X1", []int{1}},
@@ -192,7 +195,7 @@ func TestActors(t *testing.T) {
 		{"synonym first", ReadPetrarchActors, "+LOST\nLAND [LND]\n", "organisation LAND\n\tcode LND", []int{1}},
 		{"code block first", ReadPetrarchActors, "\t[LND]\n", "", []int{1}},
 		{"unbalanced bracket", ReadPetrarchActors, "LAND] [LND]\n", "", []int{1}},
-		{"empty code", ReadTabariActors, "LAND_ []\n", "organisation LAND", []int{1}},
+		{"empty code", ReadTabariActors, "LAND_ []\n", "organisation LAND\n\talias LANDS", []int{1}},
 		{"every bad line", ReadPetrarchActors, "A [1]\nB [LND]\nC [2]\n\t[3]\n", "", []int{1, 3, 4}},
 	}
 	for _, tt := range tests {
@@ -255,6 +258,9 @@ func TestVerbs(t *testing.T) {
 		{"phrases and groups", ReadPetrarchVerbs,
 			"--- MEET [040] ---\n+SIT_DOWN {+SAT_DOWN} [043]\n- $ * {PEACE_TALKS} (WITH +) [043:043]\n- * ^ NEW_ROUND [044]\n",
 			"block MEET [040]\nverb sit down {sat} [043]\n- $ * {peace talks} (with +) [043:043]\n- * ^ {new round} [044]", nil},
+		{"set joined in a phrase", ReadPetrarchVerbs,
+			"&TIES\n+ECONOMIC\n--- LEAVE [345] ---\nABANDON\n- * NEW_&TIES_RELATIONS [903]\n",
+			"set TIES\n+ economic\nblock LEAVE [345]\nverb abandon\n- * new_ &TIES_ relations [903]", nil},
 		{"joined star and alternatives", ReadPetrarchVerbs,
 			"--- HELP [070] ---\nAID\n- WILL_* { FOOD | WATER } [071]\n",
 			"block HELP [070]\nverb aid\n- will * food [071]\n- will * water [071]", nil},
@@ -263,13 +269,17 @@ func TestVerbs(t *testing.T) {
 			"block HIT [190]\nverb strike [---]", nil},
 		{"tabari root and patterns", ReadTabariVerbs,
 			"<SYNSETS>\n&TOOL\n+SPADE\n&KIT\n+&TOOL_BOX\n</SYNSETS>\n<TIME>\nLATER [+1]\n</TIME>\nDIG_ [060] ;x\n- * { HOLE | PIT } FOR_ + [061]\n- % * &KIT [062]\n{ DUG_ DIGS_ }\nPLANT_ [###]\n",
-			"set TOOL\n+ spade\nset KIT\n+ spade box\nblock DIG [060]\nverb dig\n- * hole for + [061]\n- * pit for + [061]\n- * &KIT [062]\nblock PLANT [---]\nverb plant", nil},
-		{"latin-1 crlf", ReadTabariVerbs, "CAFE_ [010] ;caf\xe9\r\n- * \x1aTEA [011]\r\n", "block CAFE [010]\nverb cafe\n- * tea [011]", nil},
+			"set TOOL\n+ spade~\nset KIT\n+ spade~ box~\nblock DIG [060]\nverb dig {digs diges diged digen diging}\n- * hole~ for + [061]\n- * pit~ for + [061]\n- % * &KIT [062]\nverb dug\nverb digs\nblock PLANT [---]\nverb plant {plants plantes planted planten planting}", nil},
+		{"latin-1 crlf", ReadTabariVerbs, "CAFE_ [010] ;caf\xe9\r\n- * \x1aTEA [011]\r\n", "block CAFE [010]\nverb cafe {cafes cafed cafen cafing}\n- * tea~ [011]", nil},
 		{"bad codes skip their block", ReadTabariVerbs, "RUN [1A2]\n- * FAST [010]\nWALK_ [010]\n- * SLOW [abc]\n",
-			"block WALK [010]\nverb walk", []int{1, 4}},
-		{"tabari stems list their forms", ReadTabariVerbs, "RESTOR [064]\nBURN_DOWN [222]\n",
-			"block RESTOR [064]\nverb restor {restore restors restores restored restord restoring restories restoried restorred restorring}\n" +
-				"block BURN_DOWN [222]\nverb burn down {burne burns burnes burned burnd burning burnies burnied burnned burnning}", nil},
+			"block WALK [010]\nverb walk {walks walkes walked walken walking}", []int{1, 4}},
+		{"tabari stems and whole words", ReadTabariVerbs, "RESTOR [064]\nBURN_DOWN [222]\nBAN= [191]\n",
+			"block RESTOR [064]\nverb restor~\n" +
+				"block BURN_DOWN [222]\nverb burn down {burns burnes burned burnen burning}\nblock BAN [191]\nverb ban", nil},
+		{"tabari marks in patterns and forms", ReadTabariVerbs,
+			"ACT_ [100]\n{ ACTING_ ACTUALITY BROKEN_DOWN_ }\n- IN_* [075]\n- SUGGESTED_+ * DEMAND_{ GENEVA_ | REAL~_ }_CONVENTIONS [111]\n",
+			"block ACT [100]\nverb act {acts actes acted acten acting}\nverb acting\nverb actuality~\nverb broken down\n" +
+				"- in_ * [075]\n- suggested_ + * demand_ geneva_ conventions~ [111]\n- suggested_ + * demand_ real~_ conventions~ [111]", nil},
 		{"pattern without code", ReadPetrarchVerbs, "--- GO [010] ---\n- * HOME\n", "", []int{2}},
 		{"outside a block", ReadPetrarchVerbs, "- * HOME [010]\nRUN\n", "", []int{1, 2}},
 		{"bad header", ReadPetrarchVerbs, "--- GO ---\nRUN\n- * FAR [010]\n", "", []int{1}},

@@ -2,6 +2,7 @@ package dictfmt
 
 import (
 	"io"
+	"regexp"
 	"strings"
 	"unicode"
 )
@@ -19,6 +20,9 @@ type discard struct {
 	words []string // lower case
 	story bool     // drops the whole story
 	exact bool     // the last word must end there ("_"), else it is a stem
+	// from and until (YYYY-MM-DD, "" for no limit) bound the dates of the
+	// texts the phrase discards: from inclusive, until exclusive.
+	from, until string
 }
 
 // Len returns the number of phrases.
@@ -33,6 +37,13 @@ func (d *Discards) Len() int {
 // without regard to case; the last word of a phrase is a stem unless the
 // phrase ended in "_". story says whether it drops the whole story.
 func (d *Discards) Match(text string) (phrase string, story, ok bool) {
+	return d.MatchOn(text, "")
+}
+
+// MatchOn is Match for a text of the date day (YYYY-MM-DD): a phrase that
+// discards only in some dates ("USSR [USR <911226] [###]", after 26
+// December 1991) is matched only in them. With day "", every phrase is.
+func (d *Discards) MatchOn(text, day string) (phrase string, story, ok bool) {
 	if d == nil || len(d.list) == 0 {
 		return "", false, false
 	}
@@ -40,6 +51,9 @@ func (d *Discards) Match(text string) (phrase string, story, ok bool) {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
 	})
 	for _, x := range d.list {
+		if day != "" && (x.from != "" && day < x.from || x.until != "" && day >= x.until) {
+			continue
+		}
 		for i := 0; i+len(x.words) <= len(words); i++ {
 			if x.matchAt(words[i:]) {
 				return x.text, x.story, true
@@ -109,6 +123,18 @@ func ReadPetrarchDiscards(name string, r io.Reader) (*Discards, error) {
 // read: they describe words around a verb, not a phrase. Bad lines are
 // reported by ReadTabariVerbs, not here.
 func ReadTabariDiscards(name string, r io.Reader) (*Discards, error) {
+	return readTabariDiscards(r, false)
+}
+
+// ReadTabariActorDiscards reads the discards of a TABARI actor dictionary:
+// the actors coded [###] ("NASGUL [###]"), and those coded [+++], whose
+// sentences TABARI marks too complex to code, so it does not code them
+// either. Bad lines are reported by ReadTabariActors, not here.
+func ReadTabariActorDiscards(name string, r io.Reader) (*Discards, error) {
+	return readTabariDiscards(r, true)
+}
+
+func readTabariDiscards(r io.Reader, actors bool) (*Discards, error) {
 	lines, err := readLines(r)
 	if err != nil {
 		return nil, err
@@ -124,16 +150,73 @@ func ReadTabariDiscards(name string, r io.Reader) (*Discards, error) {
 			}
 			continue
 		}
-		if section != "" || strings.HasPrefix(t, "-") || !strings.HasSuffix(t, "[###]") {
+		if section != "" && section != "TIME" || strings.HasPrefix(t, "-") {
 			continue
 		}
-		phrase := strings.TrimSpace(strings.TrimSuffix(t, "[###]"))
-		if i := strings.IndexByte(phrase, '{'); i >= 0 {
-			phrase = phrase[:i]
+		i := strings.IndexByte(t, '[')
+		if i < 0 {
+			continue
 		}
-		if x, ok := newDiscard(phrase, false); ok {
-			d.list = append(d.list, x)
+		phrase := t[:i]
+		if j := strings.IndexByte(phrase, '{'); j >= 0 {
+			phrase = phrase[:j]
+		}
+		// [+++] (too complex to code) discards too in actor files and
+		// among TABARI's time phrases, not for verbs.
+		complexToo := actors || section == "TIME"
+		for _, span := range discardSpans(t[i:], complexToo) {
+			if x, ok := newDiscard(phrase, false); ok {
+				x.from, x.until = span[0], span[1]
+				d.list = append(d.list, x)
+			}
 		}
 	}
 	return d, nil
+}
+
+var datedCodeRE = regexp.MustCompile(`\[\s*([^\]<>]*?)\s*(?:([<>])\s*(\d{6}|\d{8}))?\s*\]`)
+
+// discardSpans returns the date ranges ([from, until), YYYY-MM-DD, ""
+// for no limit) in which a TABARI code list discards: "[###]" always;
+// "[USR <911226] [###]" from 1991-12-26; "[### <890101] [ENT]" until
+// 1989-01-01. With complexToo, "+++" discards like "###".
+func discardSpans(codes string, complexToo bool) [][2]string {
+	var out [][2]string
+	prev := ""
+	for _, m := range datedCodeRE.FindAllStringSubmatch(codes, -1) {
+		code, op, date := strings.ReplaceAll(m[1], " ", ""), m[2], tabariDate(m[3])
+		discards := code == "###" || complexToo && code == "+++"
+		switch op {
+		case "<":
+			if discards {
+				out = append(out, [2]string{prev, date})
+			}
+			prev = date
+		case ">":
+			if discards {
+				out = append(out, [2]string{date, ""})
+			}
+		default:
+			if discards {
+				out = append(out, [2]string{prev, ""})
+			}
+		}
+	}
+	return out
+}
+
+// tabariDate returns a TABARI date, YYMMDD or YYYYMMDD, as YYYY-MM-DD; a
+// two-digit year below 30 is in the 2000s.
+func tabariDate(s string) string {
+	switch len(s) {
+	case 6:
+		century := "19"
+		if s[:2] < "30" {
+			century = "20"
+		}
+		return century + s[:2] + "-" + s[2:4] + "-" + s[4:]
+	case 8:
+		return s[:4] + "-" + s[4:6] + "-" + s[6:]
+	}
+	return ""
 }

@@ -112,7 +112,7 @@ func fileSources(format, p string) ([]source, error) {
 		case ".project":
 			return projectSources(filepath.Dir(p), p)
 		case ".actors":
-			return []source{{p, ReadTabariActors, kindActors}}, nil
+			return []source{{p, ReadTabariActors, kindActors}, {p, nil, kindDiscards}}, nil
 		case ".agents":
 			return []source{{p, ReadTabariAgents, kindActors}}, nil
 		case ".verbs":
@@ -148,9 +148,12 @@ func convertSources(srcs []source) (*converted, error) {
 		switch {
 		case s.kind == kindDiscards:
 			var d *Discards
-			if strings.HasSuffix(strings.ToLower(s.path), ".verbs") {
+			switch strings.ToLower(filepath.Ext(s.path)) {
+			case ".verbs":
 				d, err = ReadTabariDiscards(s.path, f)
-			} else {
+			case ".actors":
+				d, err = ReadTabariActorDiscards(s.path, f)
+			default:
 				d, err = ReadPetrarchDiscards(s.path, f)
 			}
 			if c.discards == nil {
@@ -366,7 +369,7 @@ func projectSources(dir, project string) ([]source, error) {
 	}
 	var out []source
 	for _, a := range p.Actors {
-		out = append(out, source{filepath.Join(dir, a), ReadTabariActors, kindActors})
+		out = append(out, source{filepath.Join(dir, a), ReadTabariActors, kindActors}, source{filepath.Join(dir, a), nil, kindDiscards})
 	}
 	if p.Agents != "" {
 		out = append(out, source{filepath.Join(dir, p.Agents), ReadTabariAgents, kindActors})

@@ -34,17 +34,20 @@ func ReadPetrarchVerbs(name string, r io.Reader) ([]byte, error) {
 // ReadTabariVerbs converts a TABARI verb dictionary into dyad's verb format.
 // The <SYNSETS> section gives the synonym sets (a member may use an earlier
 // set: "+&TIES_MEMOS"); the <TIME> section, which shifts dates, is skipped.
-// Each verb root ("WORD [CODE] ;comment") becomes a block of one verb
-// whose patterns ("- WORDS * WORDS [CODE]") follow it; alternatives
-// "{ A | B }" become one pattern each, and the compound marker "%" is
-// dropped. TABARI roots are stems matched as prefixes; dyad matches the
-// lemma, so a stem ("ADVANC") only codes when it is a whole word.
+// Each verb root ("WORD [CODE] ;comment") becomes a block whose verbs are
+// the root and the irregular forms of its "{ ... }" line, and whose patterns
+// ("- WORDS * WORDS [CODE]") follow it; alternatives "{ A | B }" become one
+// pattern each, and the compound marker "%" is kept. TABARI's marks
+// are kept: a word without "_" is a stem, matched as a prefix ("word~" in
+// dyad's format), "WORD_" is a whole word, and "_" between two words joins
+// them ("word_ next": nothing may come between); a root ended by "_" is a
+// regular verb, listed with its regular forms (see tabariRoot).
 func ReadTabariVerbs(name string, r io.Reader) ([]byte, error) {
 	lines, err := readLines(r)
 	if err != nil {
 		return nil, err
 	}
-	c := &verbConv{w: &writer{file: name}, sets: map[string][][]string{}}
+	c := &verbConv{w: &writer{file: name}, sets: map[string][][]string{}, tabari: true}
 	for i, raw := range lines {
 		c.tabariLine(i+1, raw)
 	}
@@ -59,6 +62,9 @@ type verbConv struct {
 	section string
 	seen    map[string]bool // patterns of the current block
 	skip    bool            // the block header was bad: its lines are skipped
+	// tabari marks the words of set members that TABARI matches as stems
+	// (those not ended by "_") with "~".
+	tabari bool
 }
 
 var (
@@ -115,10 +121,11 @@ func (c *verbConv) tabariLine(n int, raw string) {
 	case "TIME", "NOUN", "ADJECTIVE":
 		return
 	case "":
-		if c.skip && strings.HasPrefix(body, "-") || strings.HasPrefix(body, "{") {
-			// Patterns of a root whose code was bad, and TABARI's
-			// irregular-form lines, which dyad's lemmatiser makes
-			// unneeded.
+		if c.skip && strings.HasPrefix(body, "-") {
+			return // patterns of a root whose code was bad
+		}
+		if strings.HasPrefix(body, "{") {
+			c.tabariForms(n, body)
 			return
 		}
 	case "SYNSETS":
@@ -150,7 +157,7 @@ func (c *verbConv) tabariLine(n int, raw string) {
 			return
 		}
 		for _, a := range alts {
-			c.pattern(n, strings.ReplaceAll(a, "%", " ")+" "+code, "", false)
+			c.tabariPattern(n, a, code)
 		}
 		return
 	}
@@ -160,10 +167,12 @@ func (c *verbConv) tabariLine(n int, raw string) {
 		c.w.errorf(n, "verb %q without a code", body)
 		return
 	}
-	words := phraseWords(strings.NewReplacer("~", "", "=", "").Replace(body[:len(body)-len(m[0])]))
-	if i := strings.IndexByte(body, '{'); i >= 0 {
-		words = phraseWords(strings.NewReplacer("~", "", "=", "").Replace(body[:i]))
+	root := strings.TrimSpace(body[:len(body)-len(m[0])])
+	forms := ""
+	if i := strings.IndexByte(root, '{'); i >= 0 {
+		root, forms = strings.TrimSpace(root[:i]), root[i:]
 	}
+	words := phraseWords(strings.NewReplacer("~", "", "=", "").Replace(root))
 	if len(words) == 0 {
 		c.w.errorf(n, "verb line without a verb")
 		return
@@ -184,50 +193,161 @@ func (c *verbConv) tabariLine(n int, raw string) {
 	c.w.line(n, "block %s %s", name, code)
 	c.inBlock, c.set = true, ""
 	c.seen = map[string]bool{}
-	root := body[:len(body)-len(m[0])]
-	if i := strings.IndexByte(root, '{'); i < 0 {
-		// A TABARI root not ended by "_" is a stem that TABARI matches as
-		// a prefix ("RESTOR" codes "restored"): dyad matches whole words,
-		// so the stem's regular forms are listed instead.
-		if isStem(strings.TrimSpace(strings.NewReplacer("~", "", "=", "").Replace(root))) {
-			root = strings.TrimSpace(root) + " {" + strings.Join(stemForms(words[0]), " ") + "}"
-		}
+	c.w.line(n, "verb %s", tabariRoot(root, words))
+	if forms != "" {
+		c.tabariForms(n, forms)
 	}
-	c.verb(n, root)
 }
 
-// isStem reports whether the first word of a TABARI root is a stem: it is
-// not ended by a "_" that ends the root or comes before a blank.
-func isStem(root string) bool {
-	i := strings.IndexAny(root, " _\t")
-	if i < 0 {
-		return root != ""
+// tabariRoot returns dyad's verb line words for a TABARI root: a root
+// ended by "_" ("DEPART_") is a regular verb, whose "s", "es", "ed", "en"
+// and "ing" forms TABARI also codes, so they are listed; one ended by "="
+// ("BAN=") codes only itself; any other is a stem that TABARI matches as a
+// prefix ("RESTOR" codes "restored", "restoration"), marked "~".
+func tabariRoot(root string, words []string) string {
+	head := strings.Fields(strings.ReplaceAll(root, "_", " "))[0]
+	line := strings.Join(words, " ")
+	if len(words) > 1 {
+		// A multi-word root ("BURN_DOWN") is matched word by word, its
+		// head in its regular forms.
+		return line + " {" + strings.Join(regularForms(words[0]), " ") + "}"
 	}
-	return !(root[i] == '_' && (i+1 == len(root) || root[i+1] == ' ' || root[i+1] == '\t'))
+	switch {
+	case strings.HasSuffix(root, "="):
+		return line
+	case strings.HasSuffix(root, "_"):
+		return line + " {" + strings.Join(regularForms(words[0]), " ") + "}"
+	case strings.HasSuffix(head, "~"):
+		return line
+	}
+	return line + "~"
 }
 
-// stemForms returns the words a TABARI stem matches that an English verb
-// can be: the stem, with "e", "s", "es", "ed", "d", "ing", "ies", "ied",
-// a doubled final consonant before "ed" and "ing", and "ing"/"ed" in place of
-// a final "e".
-func stemForms(stem string) []string {
-	out := []string{}
-	for _, suf := range []string{"e", "s", "es", "ed", "d", "ing", "ies", "ied"} {
-		out = append(out, stem+suf)
+// regularForms returns the forms TABARI gives a regular verb root: with
+// "s", "es", "ed", "en" and "ing"; for a root ending in "e", "s", "d", "n"
+// and "ing" in place of the "e".
+func regularForms(w string) []string {
+	if strings.HasSuffix(w, "e") {
+		return []string{w + "s", w + "d", w + "n", w[:len(w)-1] + "ing"}
 	}
-	if n := len(stem); n > 0 {
-		last := stem[n-1]
-		if !strings.ContainsRune("aeiouwxy", rune(last)) {
-			out = append(out, stem+string(last)+"ed", stem+string(last)+"ing")
-		}
-		if last == 'e' {
-			out = append(out, stem[:n-1]+"ing", stem[:n-1]+"ed")
-		}
-		if last == 'y' {
-			out = append(out, stem[:n-1]+"ies", stem[:n-1]+"ied")
+	return []string{w + "s", w + "es", w + "ed", w + "en", w + "ing"}
+}
+
+// tabariForms converts a root's "{ BROKE_ BROKEN_ BROKEN_DOWN_ ACTUALITY }"
+// list of irregular forms into verbs of its block: a form ended by "_" is a
+// whole word, one without a mark a stem, and a form of several words a verb
+// of its own.
+func (c *verbConv) tabariForms(n int, body string) {
+	if !c.inBlock {
+		return
+	}
+	body = strings.Trim(strings.TrimSpace(body), "{}")
+	for _, f := range strings.Fields(body) {
+		f = strings.Trim(f, ",")
+		ws := phraseWords(strings.NewReplacer("~", "", "=", "").Replace(f))
+		switch {
+		case len(ws) == 0:
+		case len(ws) > 1:
+			c.w.line(n, "verb %s", strings.Join(ws, " "))
+		case strings.HasSuffix(f, "_") || strings.HasSuffix(f, "="):
+			c.w.line(n, "verb %s", ws[0])
+		default:
+			c.w.line(n, "verb %s~", ws[0])
 		}
 	}
-	return out
+}
+
+// tabariPattern converts the words of a TABARI pattern ("SUGGESTED_+ *
+// DEMAND_GENEVA_CONVENTIONS") with its code: a word ended by "_" is a whole
+// word, one without a mark (or marked "~") a stem, and a "_" between two
+// elements joins them (no word may come between).
+func (c *verbConv) tabariPattern(n int, text, rawCode string) {
+	code, ok := c.code(n, strings.Trim(strings.TrimSpace(rawCode), "[]"))
+	if !ok {
+		return
+	}
+	var out []string
+	i := 0
+	for i < len(text) {
+		ch := text[i]
+		if ch == ' ' || ch == '\t' || ch == '_' {
+			i++
+			continue
+		}
+		var tok string
+		word := false
+		switch {
+		case strings.IndexByte("*$+^%", ch) >= 0:
+			tok = string(ch)
+			i++
+		case ch == '&':
+			j := i + 1
+			for j < len(text) && (isAlnum(text[j]) || text[j] == '_') {
+				j++
+			}
+			name := text[i+1 : j]
+			// "&TIETYPES_RELATIONS": the longest defined set name that
+			// the text begins with; the rest is the next word.
+			for k := len(name); k > 0; k-- {
+				if _, ok := c.sets[setName(name[:k])]; ok && (k == len(name) || name[k] == '_') {
+					name = name[:k]
+					break
+				}
+			}
+			tok = "&" + setName(name)
+			i += 1 + len(name)
+		default:
+			j := i
+			for j < len(text) && strings.IndexByte(" \t_~*$+^&=%", text[j]) < 0 {
+				j++
+			}
+			// A hyphen that ends a word ("ANTI-") is split from it by
+			// the tokenizer.
+			tok = strings.TrimRight(strings.ToLower(text[i:j]), "-")
+			word = true
+			i = j
+		}
+		stem := word
+		if i < len(text) && (text[i] == '~' || text[i] == '=') {
+			stem = text[i] == '~' && word
+			i++
+		}
+		joined := false
+		if i < len(text) && text[i] == '_' {
+			if word && (i == 0 || text[i-1] != '~') {
+				stem = false
+			}
+			i++
+			joined = i < len(text) && text[i] != ' ' && text[i] != '\t'
+		}
+		if tok == "" {
+			continue
+		}
+		if stem {
+			tok += "~"
+		}
+		if joined && tok != "*" {
+			tok += "_"
+		}
+		out = append(out, tok)
+	}
+	if len(out) > 0 && strings.HasSuffix(out[len(out)-1], "_") {
+		out[len(out)-1] = strings.TrimSuffix(out[len(out)-1], "_")
+	}
+	if len(out) == 0 {
+		c.w.errorf(n, "empty pattern")
+		return
+	}
+	line := "- " + strings.Join(out, " ") + " " + code
+	if c.seen[line] {
+		return
+	}
+	c.seen[line] = true
+	c.w.line(n, "%s", line)
+}
+
+func isAlnum(b byte) bool {
+	return b >= 'A' && b <= 'Z' || b >= 'a' && b <= 'z' || b >= '0' && b <= '9'
 }
 
 // alternatives expands "{ A | B }" groups of a TABARI pattern into one
@@ -252,10 +372,45 @@ func alternatives(s string) ([]string, string) {
 			return nil, err
 		}
 		for _, r := range rest {
-			out = append(out, s[:i]+" "+alt+" "+r)
+			// A "_" next to the braces joins the alternative to its
+			// neighbour ("DEMAND_{ GENEVA_ | INTERNATIONAL }_CONVENTIONS").
+			pre, post := " ", " "
+			if strings.HasSuffix(s[:i], "_") {
+				pre = ""
+			}
+			if strings.HasPrefix(r, "_") {
+				post = ""
+			}
+			out = append(out, s[:i]+pre+strings.TrimSpace(alt)+post+r)
 		}
 	}
 	return out, ""
+}
+
+// tabariStems marks the words of a TABARI phrase that are stems, those not
+// ended by "_" (or "="), with "~": "REALLY_DID_NOT" becomes
+// "REALLY_DID_NOT~". References to sets ("&TIES") are left alone.
+func tabariStems(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		j := i
+		for j < len(s) && strings.IndexByte(" \t_~=$", s[j]) < 0 {
+			j++
+		}
+		word := s[i:j]
+		b.WriteString(word)
+		if j == i {
+			b.WriteByte(s[i])
+			i++
+			continue
+		}
+		marked := j < len(s) && strings.IndexByte("_~=", s[j]) >= 0
+		if !marked && !strings.HasPrefix(word, "&") {
+			b.WriteByte('~')
+		}
+		i = j
+	}
+	return b.String()
 }
 
 func (c *verbConv) setHeader(n int, body string) {
@@ -278,7 +433,13 @@ func (c *verbConv) setHeader(n int, body string) {
 func (c *verbConv) member(n int, text string) {
 	var phrases [][]string
 	phrases = append(phrases, nil)
-	text = strings.NewReplacer("$", "", "~", "", "=", "").Replace(text)
+	if c.tabari {
+		text = tabariStems(text)
+	}
+	text = strings.NewReplacer("$", "", "=", "").Replace(text)
+	if !c.tabari {
+		text = strings.ReplaceAll(text, "~", "")
+	}
 	for _, w := range phraseWords(text) {
 		if strings.HasPrefix(w, "&") {
 			ms, ok := c.sets[setName(w)]
@@ -471,9 +632,17 @@ func (c *verbConv) pattern(n int, body, comment string, groups bool) {
 					ws[i] = "&" + setName(w)
 				}
 			}
-			if len(ws) > 1 && depth == 0 && groups && !strings.HasPrefix(f, "&") && !strings.Contains(f, "&") {
+			switch {
+			case len(ws) > 1 && depth == 0 && groups && !strings.HasPrefix(f, "&") && !strings.Contains(f, "&"):
 				out = append(out, "{"+strings.Join(ws, " ")+"}")
-			} else {
+			case len(ws) > 1 && groups && depth == 0:
+				// "NEW_&TIETYPES_RELATIONS": consecutive words with a
+				// set, joined.
+				for i := range ws[:len(ws)-1] {
+					ws[i] += "_"
+				}
+				out = append(out, ws...)
+			default:
 				out = append(out, ws...)
 			}
 		}

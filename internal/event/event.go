@@ -121,6 +121,59 @@ type Config struct {
 	// (punctuation and possessive endings not counted) uncoded, as
 	// TABARI's MINIMUM WORDS did to headlines and fragments.
 	MinWords int
+	// Complex leaves sentences that the linear coder finds too complex
+	// uncoded (TABARI's "COMPLEX:" option); the zero value finds none.
+	Complex Complexity
+	// Commas are the lengths of the comma-delimited clauses the linear
+	// coder skips (TABARI's "COMMA:" option, PETRARCH's comma_* settings);
+	// the zero value skips none.
+	Commas Commas
+	// NoTarget codes, in the linear coder, a verb that has a source but
+	// no target as an event without a target (PETRARCH's require_dyad =
+	// false); by default such a verb codes nothing.
+	NoTarget bool
+	// Defaults are the linear coder's default actors (TABARI's "DEFAULT:
+	// SOURCE [X] PRIOR TARGET [Y] AFTER"); the zero value uses none.
+	Defaults Defaults
+}
+
+// Commas says which comma-delimited clauses the linear coder skips, by
+// their length in words (punctuation not counted): an internal clause
+// (between two commas) of Min to Max words, an initial one (from the start
+// of the sentence to its first comma) of BMin to BMax words and a terminal
+// one (from the last comma to the end) of EMin to EMax words. A maximum of
+// zero skips none of that kind. They are mostly appositions and
+// attributions ("Gondor, a kingdom of the south, said", "..., a senior
+// official said"), whose actors would be taken for the verb's.
+type Commas struct {
+	Min, Max, BMin, BMax, EMin, EMax int
+}
+
+// Complexity says when the linear coder finds a sentence too complex to
+// code, as TABARI's "COMPLEX: VERBS[n] CONJ[n] NOACTPRIOR" did: when it
+// holds at least Verbs words of the verb dictionary (outside actors'
+// names), at least Conj conjunctions that join clauses or words other than
+// actors, or, with NoActorPrior, no actor before its first verb that codes
+// an event. A zero count is no limit.
+type Complexity struct {
+	Verbs, Conj  int
+	NoActorPrior bool
+}
+
+// Defaults are actor codes the linear coder uses when a sentence names
+// no source or no target. TABARI used them for texts of one known origin:
+// a government's press releases, whose source is the government.
+type Defaults struct {
+	// Source is the code of the default source, "" for none: it is the
+	// source when the verb has no actor at all but a target, and, with
+	// Prior, when no actor comes before the verb.
+	Source string
+	Prior  bool
+	// Target is the code of the default target, "" for none: it is the
+	// target when no other actor than the source is found, and, with
+	// After, when no other actor comes after the verb.
+	Target string
+	After  bool
 }
 
 // CodeBy says which verbs of a sentence the linear coder codes.

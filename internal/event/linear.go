@@ -1,8 +1,11 @@
 package event
 
 import (
+	"fmt"
 	"sort"
+	"strings"
 
+	"github.com/dyad-project/dyad"
 	"github.com/dyad-project/dyad/internal/dict"
 )
 
@@ -17,6 +20,14 @@ import (
 // clauses, not actors ("Arnor and Gondor"); in a clause the first verb that
 // codes an event is the one coded. Actors joined by "and" or commas are a
 // compound, and each of them gets an event.
+//
+// Pattern words match the word as written (a stem "word~" by prefix), not
+// its lemma: the peers' dictionaries list inflections as stems and forms.
+// Words joined by "_" must be adjacent; a phrase's words are consecutive. A
+// verb's word right after an article is a noun. The peers' options are
+// Config.CodeBy, MinWords, Complex (sentences too complex to code), Commas
+// (comma-delimited clauses skipped), Defaults (default actors) and NoTarget
+// (events without a target).
 
 // span is one actor phrase of a sentence: its tokens and the actors it
 // names.
@@ -34,21 +45,32 @@ type linear struct {
 	t     *tree
 	spans []span
 	at    []int // token -> index in spans, or -1
+	// firstDefault is the index in t.ms of the first default actor added
+	// (Config.Defaults), or -1.
+	firstDefault int
+	// dead marks the tokens of skipped comma-delimited clauses
+	// (Config.Commas).
+	dead []bool
 }
 
 // clauseConjunctions end a clause when a verb follows them.
 var clauseConjunctions = map[string]bool{"and": true, "or": true, "but": true, "while": true, "whereas": true, ";": true}
 
 // compoundJoiners join the actors of a compound.
-var compoundJoiners = map[string]bool{"and": true, "or": true, ",": true}
+var compoundJoiners = map[string]bool{"and": true, "or": true, "nor": true, ",": true}
 
 // passiveAux are the auxiliaries of a passive verb.
 var passiveAux = map[string]bool{"is": true, "was": true, "were": true, "are": true, "been": true, "be": true, "being": true}
 
 // linearSentence codes one sentence with the linear coder.
 func (r *run) linearSentence(t *tree) {
-	l := &linear{r: r, t: t, at: make([]int, len(t.toks))}
+	l := &linear{r: r, t: t, at: make([]int, len(t.toks)), firstDefault: -1}
 	l.index()
+	l.commas()
+	if why := l.complex(); why != "" {
+		r.miss(t, 0, "", "the sentence is too complex to code: "+why)
+		return
+	}
 	srcSpan := -1
 	for _, cl := range l.clauses() {
 		if k := l.firstSpanFrom(cl[0]); k >= 0 && l.spans[k].first <= cl[0]+1 && cl[0] > 0 {
@@ -56,7 +78,7 @@ func (r *run) linearSentence(t *tree) {
 			srcSpan = -1
 		}
 		for i := cl[0]; i <= cl[1]; i++ {
-			if l.at[i] >= 0 {
+			if l.at[i] >= 0 || l.dead[i] {
 				continue
 			}
 			tr, ok := l.trigger(i)
@@ -75,6 +97,134 @@ func (r *run) linearSentence(t *tree) {
 			}
 		}
 	}
+}
+
+// commas marks the tokens of the comma-delimited clauses that
+// Config.Commas skips as dead, and takes their actors out of the sentence.
+func (l *linear) commas() {
+	t := l.t
+	l.dead = make([]bool, len(t.toks))
+	c := l.r.c.cfg.Commas
+	if c == (Commas{}) {
+		return
+	}
+	var commas []int
+	for k := range t.toks {
+		if t.word[k] == "," {
+			commas = append(commas, k)
+		}
+	}
+	if len(commas) == 0 {
+		return
+	}
+	end := len(t.toks)
+	for end > 0 && t.toks[end-1].UPOS == "PUNCT" && t.word[end-1] != "," {
+		end--
+	}
+	words := func(a, b int) int { // words of tokens a to b-1
+		n := 0
+		for k := a; k < b; k++ {
+			if t.toks[k].UPOS != "PUNCT" && t.word[k] != "'s" && t.word[k] != "'" {
+				n++
+			}
+		}
+		return n
+	}
+	kill := func(a, b, lo, hi int) bool {
+		if hi <= 0 || a >= b {
+			return false
+		}
+		if n := words(a, b); n < lo || n > hi {
+			return false
+		}
+		for k := a; k < b; k++ {
+			l.dead[k] = true
+		}
+		return true
+	}
+	// Internal clauses go first, with their commas; the initial and
+	// terminal clauses are then found at the commas left.
+	var left []int
+	for i := 0; i < len(commas); i++ {
+		// A clause whose comma is followed by "and" or "or" is an item of a
+		// list ("Mordor, the awful Fornost, and Gondor"), not an aside.
+		if i+1 < len(commas) && !listItem(t, commas[i+1]) && kill(commas[i], commas[i+1]+1, c.Min, c.Max) {
+			i++
+			continue
+		}
+		left = append(left, commas[i])
+	}
+	if len(left) > 0 {
+		kill(0, left[0], c.BMin, c.BMax)
+		kill(left[len(left)-1]+1, end, c.EMin, c.EMax)
+	}
+	for k, d := range l.dead {
+		if d {
+			l.at[k] = -1
+		}
+	}
+}
+
+// articles make the word after them a noun, not a verb.
+var articles = map[string]bool{"a": true, "an": true, "the": true}
+
+// listItem reports whether the comma at k is followed by "and" or "or".
+func listItem(t *tree, k int) bool {
+	return k+1 < len(t.toks) && (t.word[k+1] == "and" || t.word[k+1] == "or")
+}
+
+// complexConjunctions are the conjunctions Config.Complex counts.
+var complexConjunctions = map[string]bool{"and": true, "or": true, "but": true}
+
+// complex returns why the sentence is too complex to code under
+// Config.Complex, or "".
+func (l *linear) complex() string {
+	cx := l.r.c.cfg.Complex
+	if cx == (Complexity{}) {
+		return ""
+	}
+	t := l.t
+	verbs, conj, first := 0, 0, -1
+	var words []string
+	for i := range t.toks {
+		if l.at[i] >= 0 || l.dead[i] {
+			continue
+		}
+		if complexConjunctions[t.word[i]] && !l.joinsActors(i) {
+			conj++
+		}
+		tr, ok := l.trigger(i)
+		if !ok {
+			continue
+		}
+		if t.isVerb(i) {
+			verbs++
+			words = append(words, t.word[i])
+		}
+		if first < 0 && l.codes(tr) {
+			first = i
+		}
+	}
+	switch {
+	case cx.Verbs > 0 && verbs >= cx.Verbs:
+		return fmt.Sprintf("%d verbs (%s)", verbs, strings.Join(words, ", "))
+	case cx.Conj > 0 && conj >= cx.Conj:
+		return fmt.Sprintf("%d conjunctions", conj)
+	case cx.NoActorPrior && first >= 0 && l.firstSpanFrom(0) >= 0 && l.spans[l.firstSpanFrom(0)].first > first:
+		return "no actor before the verb"
+	case cx.NoActorPrior && first >= 0 && l.firstSpanFrom(0) < 0:
+		return "no actor before the verb"
+	}
+	return ""
+}
+
+// codes reports whether the trigger codes an event with its own code or
+// a pattern's, ignoring actors.
+func (l *linear) codes(tr trigger) bool {
+	if m, ok := l.bestPattern(tr, [2]int{0, len(l.t.toks) - 1}); ok {
+		return !m.pat.Code.None()
+	}
+	return !tr.entry().Effective().None()
 }
 
 // index finds the actor phrases of the sentence and the compounds they
@@ -180,9 +330,13 @@ func (l *linear) firstSpanFrom(k int) int {
 // dictionary lists, whatever its part of speech, as TABARI read them.
 func (l *linear) trigger(i int) (trigger, bool) {
 	t, v := l.t, l.r.c.verbs
-	cands := v.VerbEntries(t.word[i])
-	if t.lemma[i] != t.word[i] && t.isVerb(i) {
-		cands = append(cands, v.VerbEntries(t.lemma[i])...)
+	var cands []*dict.VerbEntry
+	if !(i > 0 && articles[t.word[i-1]]) {
+		// A verb's word right after an article is a noun ("an accord").
+		cands = v.VerbEntries(t.word[i])
+		if t.lemma[i] != t.word[i] && t.isVerb(i) {
+			cands = append(cands, v.VerbEntries(t.lemma[i])...)
+		}
 	}
 	if len(cands) == 0 {
 		cands = v.NounEntries(t.word[i])
@@ -251,6 +405,7 @@ func (l *linear) rest(i int, e *dict.VerbEntry) ([]int, bool) {
 type lmatch struct {
 	pat            *dict.VerbPattern
 	source, target int // spans the pattern marks, or -1
+	compound       int // the first span of the compound "%" marks, or -1
 	last           int // last token matched after the verb
 }
 
@@ -266,20 +421,35 @@ func (l *linear) verb(tr trigger, cl [2]int, srcSpan int) int {
 	if ok {
 		f.code, f.pat = m.pat.Code, m.pat
 	} else {
-		m = lmatch{source: -1, target: -1}
+		m = lmatch{source: -1, target: -1, compound: -1}
 	}
 	ref := entryRef(f.entry, f.pat)
 	if f.code.None() {
 		r.miss(t, tr.tok, ref, "the dictionary codes no event here ([---])")
 		return -1
 	}
+	if m.compound >= 0 {
+		// "% *": the members of the compound act on each other; with a
+		// paired code the first is the source, the others the targets.
+		f.srcVia, f.tgtVia = "compound of the pattern", "compound of the pattern"
+		if f.code.Event != "" && f.code.Reverse != "" {
+			f.sources, f.targets = l.split(m.compound)
+		} else {
+			f.sources, f.targets = l.compound(m.compound), l.compound(m.compound)
+		}
+		f.mode = r.c.clauseMode(t, tr.tok)
+		r.emit(f)
+		return -1
+	}
+	d := r.c.cfg.Defaults
 	regular := false
 	srcIdx, tgtIdx := m.source, m.target
 	if srcIdx < 0 && srcSpan >= 0 && srcSpan != tgtIdx {
 		srcIdx = srcSpan
 		regular = true
 	}
-	if srcIdx < 0 {
+	defSrc := srcIdx < 0 && d.Source != "" && d.Prior && len(l.spansIn(cl[0], tr.tok-1)) == 0
+	if srcIdx < 0 && !defSrc {
 		for _, s := range l.spansIn(cl[0], cl[1]) {
 			if tgtIdx < 0 || !l.same(s, tgtIdx) {
 				srcIdx, regular = s, true
@@ -287,7 +457,10 @@ func (l *linear) verb(tr trigger, cl [2]int, srcSpan int) int {
 			}
 		}
 	}
-	if srcIdx < 0 {
+	if srcIdx < 0 && d.Source != "" {
+		defSrc = true
+	}
+	if srcIdx < 0 && !defSrc {
 		r.miss(t, tr.tok, ref, "no source actor")
 		return -1
 	}
@@ -297,30 +470,43 @@ func (l *linear) verb(tr trigger, cl [2]int, srcSpan int) int {
 			after = u
 		}
 	}
-	tgtRegular := false
+	other := func(s int) bool { return !l.null(s) && (srcIdx < 0 || !l.same(s, srcIdx)) }
+	tgtRegular, defTgt := false, false
 	if tgtIdx < 0 {
 		for _, s := range l.spansIn(after+1, cl[1]) {
-			if !l.same(s, srcIdx) {
+			if other(s) {
 				tgtIdx, tgtRegular = s, true
 				break
 			}
 		}
 	}
-	if tgtIdx < 0 {
+	if tgtIdx < 0 && d.Target != "" && d.After {
+		defTgt = true
+	}
+	if tgtIdx < 0 && !defTgt {
 		before := l.spansIn(cl[0], tr.tok-1)
 		for n := len(before) - 1; n >= 0; n-- {
-			if !l.same(before[n], srcIdx) {
+			if other(before[n]) {
 				tgtIdx, tgtRegular = before[n], true
 				break
 			}
 		}
 	}
-	if tgtIdx < 0 && len(l.compound(srcIdx)) > 1 {
-		// "Gondor and Osgiliath renewed ties": the members of a compound
-		// source act on each other.
-		tgtIdx, tgtRegular = srcIdx, true
+	var sources, targets []arg
+	split := false
+	if tgtIdx < 0 && srcIdx >= 0 && regular && len(l.compound(srcIdx)) > 1 && (!defTgt || l.spans[srcIdx].first > tr.tok) {
+		// "Gondor and Osgiliath renewed ties": the first member of a
+		// compound source acts on the others.
+		tgtIdx, tgtRegular, split, defTgt = srcIdx, true, true, false
 	}
-	if tgtIdx < 0 {
+	if tgtIdx < 0 && !defTgt && d.Target != "" {
+		defTgt = true
+	}
+	noTgt := false
+	if tgtIdx < 0 && !defTgt && r.c.cfg.NoTarget && !defSrc {
+		noTgt = true
+	}
+	if tgtIdx < 0 && !defTgt && !noTgt {
 		r.miss(t, tr.tok, ref, "no target actor")
 		return -1
 	}
@@ -336,7 +522,25 @@ func (l *linear) verb(tr trigger, cl [2]int, srcSpan int) int {
 			f.tgtVia = "pattern"
 		}
 	}
-	f.sources, f.targets = l.compound(srcIdx), l.compound(tgtIdx)
+	switch {
+	case split:
+		sources, targets = l.split(srcIdx)
+		f.tgtVia = "the other members of the source's compound"
+	case defSrc:
+		sources, f.srcVia = []arg{l.defaultActor(d.Source, tr.tok)}, "default source"
+	default:
+		sources = l.compound(srcIdx)
+	}
+	switch {
+	case split:
+	case defTgt:
+		targets, f.tgtVia = []arg{l.defaultActor(d.Target, tr.tok)}, "default target"
+	case noTgt:
+		targets, f.tgtVia = []arg{l.defaultActor("", tr.tok)}, "no target"
+	default:
+		targets = l.compound(tgtIdx)
+	}
+	f.sources, f.targets = sources, targets
 	f.mode = r.c.clauseMode(t, tr.tok)
 	r.emit(f)
 	if regular {
@@ -345,15 +549,86 @@ func (l *linear) verb(tr trigger, cl [2]int, srcSpan int) int {
 	return -1
 }
 
-// spansIn returns the actor phrases that begin between tokens a and b.
+// defaultActor returns an argument for the default actor code (for "", no
+// actor: Config.NoTarget), a mention of no text at the trigger tok that the
+// sentence's mentions gain.
+func (l *linear) defaultActor(code string, tok int) arg {
+	t := l.t
+	for mi := l.firstDefault; mi >= 0 && mi < len(t.ms); mi++ {
+		if t.ms[mi].Actor.Code == code {
+			return arg{mi: mi, tok: tok}
+		}
+	}
+	if l.firstDefault < 0 {
+		// Copy the mentions before adding to them: the slice is the
+		// caller's.
+		t.ms = append([]MentionRef{}, t.ms...)
+		l.firstDefault = len(t.ms)
+	}
+	at := t.toks[tok].Start
+	name := "no actor"
+	if code != "" {
+		name = "default " + code
+	}
+	t.ms = append(t.ms, MentionRef{Start: at, End: at, Actor: dyad.ActorRef{Code: code, Name: name, Start: at, End: at}})
+	return arg{mi: len(t.ms) - 1, tok: tok}
+}
+
+// compoundAt returns the first and last phrases of the compound of phrase
+// s, outside skipped clauses, and whether it has two or more.
+func (l *linear) compoundAt(s int) (first, last int, ok bool) {
+	first, last = -1, -1
+	n := 0
+	for k, sp := range l.spans {
+		if sp.group != l.spans[s].group || l.dead[sp.first] {
+			continue
+		}
+		if first < 0 {
+			first = k
+		}
+		last = k
+		n++
+	}
+	return first, last, n > 1
+}
+
+// split returns the actors of the first phrase of s's compound and those
+// of the other phrases.
+func (l *linear) split(s int) (first, rest []arg) {
+	g := l.spans[s].group
+	for _, sp := range l.spans {
+		switch {
+		case sp.group != g || l.dead[sp.first]:
+		case first == nil:
+			first = append(first, sp.args...)
+		default:
+			rest = append(rest, sp.args...)
+		}
+	}
+	return dedupArgs(first), dedupArgs(rest)
+}
+
+// spansIn returns the actor phrases that begin between tokens a and b,
+// outside skipped clauses.
 func (l *linear) spansIn(a, b int) []int {
 	var out []int
 	for s, sp := range l.spans {
-		if sp.first >= a && sp.first <= b {
+		if sp.first >= a && sp.first <= b && !l.dead[sp.first] {
 			out = append(out, s)
 		}
 	}
 	return out
+}
+
+// null reports whether the actors of phrase s have no code at all: a name
+// the dictionary codes [---], which is no one's target.
+func (l *linear) null(s int) bool {
+	for _, a := range l.spans[s].args {
+		if x := l.t.ms[a.mi].Actor; x.Code != "" || x.Country != "" || x.Sector != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // same reports whether two phrases name the same actors.
@@ -381,7 +656,7 @@ func (l *linear) same(a, b int) bool {
 func (l *linear) compound(s int) []arg {
 	var out []arg
 	for _, sp := range l.spans {
-		if sp.group == l.spans[s].group {
+		if sp.group == l.spans[s].group && !l.dead[sp.first] {
 			out = append(out, sp.args...)
 		}
 	}
@@ -424,6 +699,18 @@ func (l *linear) bestPattern(tr trigger, cl [2]int) (lmatch, bool) {
 		if sa, sb := pats[a].Size(), pats[b].Size(); sa != sb {
 			return sa > sb
 		}
+		if sa, sb := pats[a].Sets(), pats[b].Sets(); sa != sb {
+			// Words are more specific than synonym sets.
+			return sa < sb
+		}
+		if sa, sb := pats[a].Stems(), pats[b].Stems(); sa != sb {
+			// Whole words are more specific than stems.
+			return sa < sb
+		}
+		if ja, jb := pats[a].Joins(), pats[b].Joins(); ja != jb {
+			// Joined words are more specific than loose ones.
+			return ja > jb
+		}
 		return later(pats[a], pats[b])
 	})
 	after := tr.tok
@@ -433,7 +720,7 @@ func (l *linear) bestPattern(tr trigger, cl [2]int) (lmatch, bool) {
 		}
 	}
 	for _, p := range pats {
-		m := lmatch{pat: p, source: -1, target: -1}
+		m := lmatch{pat: p, source: -1, target: -1, compound: -1}
 		used := map[int]bool{tr.tok: true}
 		for _, u := range tr.used {
 			used[u] = true
@@ -452,8 +739,13 @@ func (l *linear) bestPattern(tr trigger, cl [2]int) (lmatch, bool) {
 // forward matches elems in order from token k up to token end and returns
 // whether all matched.
 func (l *linear) forward(m *lmatch, elems []dict.VerbElem, k, end int, used map[int]bool) bool {
-	for _, e := range elems {
-		next, ok := l.find(m, e, k, end, used)
+	for i, e := range elems {
+		last := end
+		if i > 0 && elems[i-1].Joined {
+			// Joined to the element before: it must start right here.
+			last = min(k, end)
+		}
+		next, ok := l.find(m, e, k, last, end, used)
 		if !ok {
 			return false
 		}
@@ -463,11 +755,11 @@ func (l *linear) forward(m *lmatch, elems []dict.VerbElem, k, end int, used map[
 	return true
 }
 
-// find finds element e at or after token k and returns the token after
-// it.
-func (l *linear) find(m *lmatch, e dict.VerbElem, k, end int, used map[int]bool) (int, bool) {
-	for ; k <= end; k++ {
-		if used[k] {
+// find finds element e starting at a token from k to last (and ending by
+// token end) and returns the token after it.
+func (l *linear) find(m *lmatch, e dict.VerbElem, k, last, end int, used map[int]bool) (int, bool) {
+	for ; k <= last; k++ {
+		if used[k] || l.dead[k] {
 			continue
 		}
 		switch e.Kind {
@@ -487,8 +779,15 @@ func (l *linear) find(m *lmatch, e dict.VerbElem, k, end int, used map[int]bool)
 			if s := l.at[k]; s >= 0 {
 				return l.spans[s].last + 1, true
 			}
+		case dict.ElemCompound:
+			if s := l.at[k]; s >= 0 && l.spans[s].first == k {
+				if first, last, ok := l.compoundAt(s); ok && first == s {
+					m.compound = first
+					return l.spans[last].last + 1, true
+				}
+			}
 		case dict.ElemWord:
-			if l.word(k, e.Word) {
+			if l.wordIs(k, e) {
 				return k + 1, true
 			}
 		case dict.ElemSet:
@@ -496,18 +795,16 @@ func (l *linear) find(m *lmatch, e dict.VerbElem, k, end int, used map[int]bool)
 				return k + n, true
 			}
 		case dict.ElemPhrase:
-			sub := &lmatch{source: -1, target: -1}
-			if !l.elemAt(e.Elems[0], k) {
-				continue
-			}
-			if l.forward(sub, e.Elems[1:], k+1, end, used) {
-				return sub.last + 1, true
+			// The words of a phrase ("{new &TIETYPES relations}") are
+			// consecutive.
+			if n := l.phraseAt(e.Elems, k); n > 0 && k+n-1 <= end {
+				return k + n, true
 			}
 		case dict.ElemPrep:
 			if !l.prepAt(e.Preps, k) {
 				continue
 			}
-			sub := &lmatch{source: -1, target: -1}
+			sub := &lmatch{source: -1, target: -1, compound: -1}
 			if !l.forward(sub, e.Elems, k+1, end, used) {
 				continue
 			}
@@ -527,13 +824,38 @@ func (l *linear) find(m *lmatch, e dict.VerbElem, k, end int, used map[int]bool)
 func (l *linear) elemAt(e dict.VerbElem, k int) bool {
 	switch e.Kind {
 	case dict.ElemWord:
-		return l.word(k, e.Word)
+		return l.wordIs(k, e)
 	case dict.ElemSet:
 		return l.setAt(e.Word, k) > 0
 	case dict.ElemAny:
 		return true
 	}
 	return false
+}
+
+// phraseAt returns the number of tokens from k that the consecutive words,
+// sets and "^" of a phrase match, or 0.
+func (l *linear) phraseAt(elems []dict.VerbElem, k int) int {
+	at := k
+	for _, e := range elems {
+		if at >= len(l.t.toks) {
+			return 0
+		}
+		switch e.Kind {
+		case dict.ElemSet:
+			n := l.setAt(e.Word, at)
+			if n == 0 {
+				return 0
+			}
+			at += n
+		default:
+			if !l.elemAt(e, at) {
+				return 0
+			}
+			at++
+		}
+	}
+	return at - k
 }
 
 // prepAt reports whether token k is one of the prepositions.
@@ -549,24 +871,48 @@ func (l *linear) prepAt(preps []string, k int) bool {
 // setAt returns the number of tokens of the longest member of set that
 // starts at token k, or 0.
 func (l *linear) setAt(set string, k int) int {
-	t := l.t
 	best := 0
 	for _, mem := range l.r.c.verbs.SetMembers(set) {
-		if k+len(mem) > len(t.toks) || len(mem) <= best {
-			continue
-		}
-		ok := true
-		for n, w := range mem {
-			if !l.word(k+n, w) {
+		at, ok := k, true
+		for _, w := range mem {
+			n := l.memberWord(at, w)
+			if n == 0 {
 				ok = false
 				break
 			}
+			at += n
 		}
-		if ok {
-			best = len(mem)
+		if ok && at-k > best {
+			best = at - k
 		}
 	}
 	return best
+}
+
+// memberWord returns the number of tokens from k that a word of a set
+// member matches, or 0: the word of token k, by prefix when the member word
+// is a stem ("dollar~"); or a contraction the tokenizer split,
+// several tokens with no space between them ("did" "n't" for "didn't").
+func (l *linear) memberWord(k int, w string) int {
+	t := l.t
+	if k >= len(t.toks) {
+		return 0
+	}
+	e := dict.VerbElem{Kind: dict.ElemWord, Word: w}
+	if stem, ok := strings.CutSuffix(w, "~"); ok {
+		e.Word, e.Stem = stem, true
+	}
+	if l.wordIs(k, e) {
+		return 1
+	}
+	joined := t.word[k]
+	for j := k + 1; j < len(t.toks) && j < k+3 && t.toks[j].Start == t.toks[j-1].End; j++ {
+		joined += t.word[j]
+		if e.Matches(joined) {
+			return j - k + 1
+		}
+	}
+	return 0
 }
 
 // backward matches elems right to left, from token k towards the start of
@@ -575,8 +921,14 @@ func (l *linear) backward(m *lmatch, elems []dict.VerbElem, k int, used map[int]
 	for n := len(elems) - 1; n >= 0; n-- {
 		e := elems[n]
 		found := false
-		for ; k >= 0; k-- {
-			if used[k] {
+		// An element joined to the next one (or, the last, to the verb)
+		// must end right before it.
+		stop := -1
+		if e.Joined {
+			stop = k - 1
+		}
+		for ; k >= 0 && k > stop; k-- {
+			if used[k] || l.dead[k] {
 				continue
 			}
 			switch e.Kind {
@@ -597,8 +949,16 @@ func (l *linear) backward(m *lmatch, elems []dict.VerbElem, k int, used map[int]
 					k = l.spans[s].first - 1
 					found = true
 				}
+			case dict.ElemCompound:
+				if s := l.at[k]; s >= 0 {
+					if first, last, ok := l.compoundAt(s); ok && last == s {
+						m.compound = first
+						k = l.spans[first].first - 1
+						found = true
+					}
+				}
 			case dict.ElemWord:
-				if l.word(k, e.Word) {
+				if l.wordIs(k, e) {
 					k--
 					found = true
 				}
@@ -611,8 +971,8 @@ func (l *linear) backward(m *lmatch, elems []dict.VerbElem, k int, used map[int]
 					}
 				}
 			default:
-				sub := &lmatch{source: -1, target: -1}
-				if next, ok := l.find(sub, e, k, k, used); ok && next > k {
+				sub := &lmatch{source: -1, target: -1, compound: -1}
+				if next, ok := l.find(sub, e, k, k, k, used); ok && next > k {
 					if sub.source >= 0 {
 						m.source = sub.source
 					}
@@ -634,5 +994,7 @@ func (l *linear) backward(m *lmatch, elems []dict.VerbElem, k int, used map[int]
 	return true
 }
 
-// word reports whether token k is the pattern word w: its word or lemma.
-func (l *linear) word(k int, w string) bool { return l.t.is(k, w) }
+// wordIs reports whether token k is the pattern word e: the peers'
+// dictionaries match the word as written, by prefix for a stem, not its
+// lemma (their stems and verb forms give the inflections).
+func (l *linear) wordIs(k int, e dict.VerbElem) bool { return e.Matches(l.t.word[k]) }

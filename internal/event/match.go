@@ -299,7 +299,7 @@ func (mt *matcher) elem(e dict.VerbElem, k int, top bool) bool {
 	case dict.ElemAny:
 		return true
 	case dict.ElemWord:
-		if t.is(k, e.Word) {
+		if t.isElem(k, e) {
 			return true
 		}
 		return top && t.hasPrep(k, e.Word)

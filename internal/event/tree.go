@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/dyad-project/dyad"
+	"github.com/dyad-project/dyad/internal/dict"
 )
 
 // tree is one parsed sentence as the coder reads it: tokens with their
@@ -110,6 +111,12 @@ func (t *tree) head(i int) int {
 
 // is reports whether token i's lemma or lower-cased word is w.
 func (t *tree) is(i int, w string) bool { return t.lemma[i] == w || t.word[i] == w }
+
+// isElem reports whether token i matches the word element e: its word or
+// lemma is e's word or, for a stem, begins with it.
+func (t *tree) isElem(i int, e dict.VerbElem) bool {
+	return e.Matches(t.word[i]) || e.Matches(t.lemma[i])
+}
 
 // child returns the first child of i whose relation is one of rels (an
 // entry without a subtype also matches the subtypes: "obl" matches

@@ -48,6 +48,9 @@ type Config struct {
 	// PeerCodes composes actor codes as TABARI and PETRARCH do
 	// (actor.Finder.PeerCodes), for their validation suites.
 	PeerCodes bool
+	// PeerAgentLists, with PeerCodes, gives an agent before a list of
+	// actors to each of them, as PETRARCH does (actor.Finder.AgentLists).
+	PeerAgentLists bool
 }
 
 // DefaultConfig returns the configuration `dyad extract` uses without flags.
@@ -84,6 +87,9 @@ func New(cfg Config) (*Pipeline, error) {
 	}
 	if cfg.PeerCodes {
 		p.actors = p.actors.PeerCodes()
+		if cfg.PeerAgentLists {
+			p.actors = p.actors.AgentLists()
+		}
 	}
 	if p.gaz, err = where.Default(); err != nil {
 		return nil, err

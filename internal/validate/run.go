@@ -76,8 +76,10 @@ type Runner struct {
 	cfg event.Config
 	// byConfig holds a pipeline per coder configuration used.
 	byConfig map[event.Config]*pipeline.Pipeline
-	// agentCodes are the first three letters of the agents' codes.
-	agentCodes map[string]bool
+	// agentCodes are the groups of three letters of the agents' codes;
+	// agentFirst the first groups of the codes of agents that follow a
+	// nationality's code.
+	agentCodes, agentFirst map[string]bool
 }
 
 // NewRunner returns a runner for the suite with the dictionary set (from
@@ -86,20 +88,54 @@ func NewRunner(s *Suite, set *dictfmt.Set) (*Runner, error) {
 	if set == nil || set.Actors == nil || set.Verbs == nil {
 		return nil, errors.New("validate: a runner needs actor and verb dictionaries")
 	}
-	r := &Runner{suite: s, set: set, cfg: CoderConfig(), byConfig: map[event.Config]*pipeline.Pipeline{},
-		agentCodes: map[string]bool{}}
-	if s.Name == SuiteTabari {
-		r.cfg.MinWords = tabariMinWords
-	}
-	if err := r.use(r.cfg); err != nil {
+	r := &Runner{suite: s, set: set, byConfig: map[event.Config]*pipeline.Pipeline{},
+		agentCodes: map[string]bool{}, agentFirst: map[string]bool{}}
+	if err := r.use(r.startConfig()); err != nil {
 		return nil, err
 	}
 	for _, ag := range set.Actors.Agents() {
+		for c := ag.Code; len(c) >= 3; c = c[3:] {
+			r.agentCodes[c[:3]] = true
+		}
 		if !ag.Before && len(ag.Code) >= 3 {
-			r.agentCodes[ag.Code[:3]] = true
+			r.agentFirst[ag.Code[:3]] = true
 		}
 	}
 	return r, nil
+}
+
+// startConfig returns the coder configuration the suite starts with:
+// CoderConfig, TABARI's default minimum sentence length, and the settings
+// of the suite's .options file (see applyOption), if any.
+func (r *Runner) startConfig() event.Config {
+	cfg := CoderConfig()
+	if r.suite.Name != SuiteTabari {
+		return cfg
+	}
+	cfg.MinWords = tabariMinWords
+	cfg.Commas = tabariCommas
+	o := r.set.Options
+	if o == nil {
+		return cfg
+	}
+	keys := make([]string, 0, len(o.Set))
+	for k := range o.Set {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if v := o.Set[k]; v == "TRUE" {
+			applyOption(&cfg, "SET: "+k)
+		} else {
+			applyOption(&cfg, "SET: "+k+" = "+v)
+		}
+	}
+	for _, key := range []string{"DEFAULT", "COMPLEX"} {
+		for _, v := range o.Other[key] {
+			applyOption(&cfg, key+": "+v)
+		}
+	}
+	return cfg
 }
 
 // use makes cfg the coder configuration in force.
@@ -113,6 +149,7 @@ func (r *Runner) use(cc event.Config) error {
 	cfg.Actors, cfg.Verbs = r.set.Actors, r.set.Verbs
 	cfg.Coder = &cc
 	cfg.PeerCodes = true
+	cfg.PeerAgentLists = r.suite.Name == SuitePetrarch
 	p, err := pipeline.New(cfg)
 	if err != nil {
 		return err
@@ -138,24 +175,37 @@ func (r *Runner) apply(rec Record) error {
 // when ctx is done.
 func (r *Runner) Run(ctx context.Context, fn func(Result)) ([]Result, error) {
 	var out []Result
+	after := r.optionsAfter()
 	for _, rec := range r.suite.Records {
 		if err := ctx.Err(); err != nil {
 			return out, err
 		}
-		if err := r.apply(rec); err != nil {
-			return out, err
+		if !after {
+			if err := r.apply(rec); err != nil {
+				return out, err
+			}
 		}
-		if rec.Expect == expectOptionsOnly {
-			continue
+		if rec.Expect != expectOptionsOnly {
+			res := r.Record(rec)
+			out = append(out, res)
+			if fn != nil {
+				fn(res)
+			}
 		}
-		res := r.Record(rec)
-		out = append(out, res)
-		if fn != nil {
-			fn(res)
+		if after {
+			if err := r.apply(rec); err != nil {
+				return out, err
+			}
 		}
 	}
 	return out, nil
 }
+
+// optionsAfter reports whether a record's options take effect after it is
+// coded: TABARI reads the "{ OPTION: ... }" lines of a record's comment,
+// which follows its text; PETRARCH's <Config> elements come before the
+// record they change.
+func (r *Runner) optionsAfter() bool { return r.suite.Name == SuiteTabari }
 
 // Record codes one record from its raw text and compares the events with
 // the expected ones.
@@ -163,7 +213,7 @@ func (r *Runner) Record(rec Record) Result {
 	res := Result{ID: rec.ID, Expect: rec.Expect.String(), Expected: tripleStrings(rec.Events)}
 	text := strings.Join(strings.Fields(rec.Text), " ")
 	var got []Triple
-	if phrase, _, ok := r.set.Discards.Match(text); ok {
+	if phrase, _, ok := r.set.Discards.MatchOn(text, rec.Date); ok {
 		res.Discarded = phrase
 	} else {
 		a := r.p.Analyse(&dyad.Article{Doc: rec.ID, Title: rec.ID, Text: text, Published: rec.Date})
@@ -214,10 +264,16 @@ func dedupe(ts []Triple) []Triple {
 }
 
 // agentOnly returns code with the peers' mark of no country in front
-// ("---" for PETRARCH, "~" for TABARI) when it is an agent's code alone ("GOV", "LEGREL"): its first three
-// letters are an agent code of the dictionaries.
+// ("---" for PETRARCH, "~" for TABARI) when it is agents' codes alone
+// ("GOV", "LEGREL"): it begins with the code of an agent that follows a
+// nationality, and each of its groups of three letters is an agent's
+// ("NGOARN", with a country, is not).
 func (r *Runner) agentOnly(code string) string {
-	if len(code) >= 3 && r.agentCodes[code[:3]] {
+	only := len(code) >= 3 && r.agentFirst[code[:3]]
+	for c := code; len(c) >= 3 && only; c = c[3:] {
+		only = r.agentCodes[c[:3]]
+	}
+	if only {
 		if r.suite.Name == SuiteTabari {
 			return "~" + code // TABARI's form: { ARN / ~MOS / 064 }
 		}
@@ -254,11 +310,11 @@ func (r *Runner) Explain(rec Record) *pipeline.Explanation {
 // optionsUpTo puts in force the options of the suite's records up to and
 // including rec, as Run would have.
 func (r *Runner) optionsUpTo(rec Record) {
-	cfg := CoderConfig()
-	if r.suite.Name == SuiteTabari {
-		cfg.MinWords = tabariMinWords
-	}
+	cfg := r.startConfig()
 	for _, x := range r.suite.Records {
+		if x.ID == rec.ID && x.Line == rec.Line && r.optionsAfter() {
+			break
+		}
 		for _, o := range x.Options {
 			applyOption(&cfg, o)
 		}
