@@ -129,6 +129,12 @@ func (a *article) resolveDesc(p *pm) {
 		a.mention(p, s, dyad.ViaCoreference)
 		return
 	}
+	// The description after the name: "Kenji Morita, Minister for
+	// Foreign Affairs of Japan,".
+	if s := a.appositionBefore(p, country, org); s != nil {
+		a.mention(p, s, dyad.ViaCoreference)
+		return
+	}
 	fits := func(s *actorState) bool {
 		if s.typ != dyad.TypePerson {
 			return false
@@ -276,8 +282,9 @@ func (a *article) resolveBareAgent(p *pm) {
 			return
 		}
 	}
-	if p.det != "the" && !p.plur {
-		return // "a rebel", "rebel" as a modifier
+	if p.det != "the" && !p.plur && !(p.det == "" && p.i == 0 && !a.f.peer) {
+		a.peerLoneAgent(p)
+		return // "a rebel", "rebel" as a modifier; not "Government suspends talks"
 	}
 	fits := func(s *actorState) bool {
 		return s.composed && s.country != "" && compatible(ag.Sector(), s.sector)
@@ -333,6 +340,17 @@ func (a *article) resolveBareAgent(p *pm) {
 			a.mention(p, s, dyad.ViaCoreference)
 			return
 		}
+	}
+	if c := a.placeCountry(p); c != "" {
+		// "police" in a story set in Kenya (context.go).
+		name := a.unitText(p.st, p.hi, p.hj)
+		if st := a.f.stateOf(c); st >= 0 {
+			name = a.adjective(st) + " " + name
+		}
+		s := a.composedActor(c, p.agent, name)
+		s.addEntry(ag.Pos.String())
+		a.mention(p, s, dyad.ViaCoreference)
+		return
 	}
 	s := a.getActor("g:"+ag.Code, func() *actorState {
 		return &actorState{name: a.unitText(p.st, p.hi, p.hj), typ: dyad.TypeGroup, sector: ag.Sector(), code: ag.Code,

@@ -93,8 +93,11 @@ func (f *Finder) isPerson(refs []int32) bool {
 type elem struct {
 	it   *item
 	poss bool // followed by 's
-	of   bool // introduced by "of"
+	of   bool // introduced by "of" (or "from", "for")
 	cap  *pm  // a run of capitalised unknown words
+	// end, when set, is the unit past the words the element brings with
+	// it: "the Afghan government" after "a spokesman for".
+	end int
 }
 
 // locatives are prepositions after which a capital is a place, not its
@@ -155,18 +158,14 @@ func (a *article) phrases(st *sentence) {
 			case itAgent:
 				els = append(els, elem{it: it})
 				k++
-				// "the president of Syria", "the people of Syria"
-				if k+1 < len(items) && items[k].kind == itOf {
-					n := k + 1
-					if items[n].kind == itDet && n+1 < len(items) {
-						n++
-					}
-					if items[n].kind == itName && (f.isState(items[n].refs) || !f.isPerson(items[n].refs)) && !hasQualifier(els) &&
-						(n+1 == len(items) || (items[n+1].kind != itAgent && items[n+1].kind != itPoss)) {
-						els = append(els, elem{it: &items[n], of: true})
-						k = n + 1
-						break loop
-					}
+				// "the president of Syria", "the people of Syria", "the
+				// foreign ministers of Armenia and Azerbaijan", "militants
+				// from the Pakistani Taliban", "a spokesman for the Afghan
+				// government".
+				if of, next := a.ofPhrase(items, k, it, els); len(of) > 0 {
+					els = append(els, of...)
+					k = next
+					break loop
 				}
 			case itCap:
 				if it.j == it.i+1 && k+1 < len(items) && items[k+1].kind == itName && items[k+1].i == it.j &&
@@ -336,9 +335,12 @@ func (a *article) interpret(st *sentence, items []item, start int, els []elem, d
 	// Mods before the first element belong to the phrase.
 	last := els[len(els)-1]
 	end := last.it.j
+	if last.end > end {
+		end = last.end
+	}
 	headIdx := len(els) - 1
-	if last.of && len(els) >= 2 {
-		headIdx = len(els) - 2
+	for headIdx > 0 && els[headIdx].of {
+		headIdx--
 	}
 	head := els[headIdx]
 
@@ -387,6 +389,7 @@ func (a *article) interpret(st *sentence, items []item, start int, els []elem, d
 			ag = titles[len(titles)-1]
 		}
 		if ag >= 0 && !f.agentList[ag].Person {
+			a.peerAgentOfName(st, els[:headIdx], first, end, ag)
 			break
 		}
 		p := &pm{kind: pmUnknownPerson, st: st, i: first, j: end, nats: quals, titles: titles, agent: ag,
@@ -420,10 +423,6 @@ func (a *article) interpret(st *sentence, items []item, start int, els []elem, d
 	case head.it.kind == itAgent:
 		ag := f.agentList[head.it.agent]
 		plural := head.it.plural
-		if last.of {
-			quals = append(quals, bestRef(last.it.refs))
-			qualSpans = append(qualSpans, [2]int{last.it.i, last.it.j})
-		}
 		person := ag.Person && !plural
 		hi, hj := head.it.i, head.it.j
 		switch {
@@ -562,6 +561,9 @@ func (a *article) add(p *pm, i int) {
 	if p.i < 0 || p.j > len(p.st.units) || p.i >= p.j {
 		return
 	}
+	if p.kind == pmEntry || p.kind == pmComposed {
+		a.seatedIn(p) // "the Foreign Office in Islamabad"
+	}
 	if p.kind == pmEntry && len(p.refs) > 0 {
 		// "the United Nations": the determiner is not part of the name.
 		for p.i < p.j-1 && p.st.units[p.i].key == "the" {
@@ -619,6 +621,9 @@ func capitalActs(p *pm) bool {
 		return true
 	}
 	next := us[p.j]
+	if t := next.tok; t < len(toks) && (toks[t].UPOS == "VERB" || toks[t].UPOS == "AUX") && !next.Cap {
+		return true // "Seoul and Washington began"
+	}
 	switch {
 	case next.Punct:
 		return next.Text != "-"

@@ -20,6 +20,7 @@ type article struct {
 	pronouns      map[[2]int][]*dyad.Actor
 	pronounStates map[[2]int][]*actorState
 	unknowns      []unknownSeen
+	home          *string // the article's home country, once known (context.go)
 }
 
 // actorState is an actor being assembled.
