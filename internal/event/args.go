@@ -337,7 +337,7 @@ var partnerPreps2 = map[string]int{"at": 1, "against": 1, "on": 1, "into": 1, "t
 // against", "the killing of").
 var nounTargetPreps = map[string]int{
 	"with": 1, "against": 1, "on": 1, "at": 1, "to": 1, "toward": 1, "towards": 1, "into": 1, "between": 1,
-	"of": 2, "for": 2, "over": 3,
+	"around": 1, "near": 2, "of": 2, "for": 2, "over": 3,
 }
 
 // complementActors returns the actors of the complements of p introduced

@@ -70,7 +70,13 @@ func (r *run) predicate(t *tree, tr trigger) {
 	} else {
 		f.sources, f.srcVia = c.subject(t, tr.tok)
 	}
-	f.targets, f.tgtVia = c.target(t, tr.tok, m, code.Event+code.Reverse)
+	f.targets, f.tgtVia = r.judgedTarget(t, tr.tok, m, code.Event+code.Reverse)
+	if len(f.targets) == 0 {
+		f.targets, f.tgtVia = c.target(t, tr.tok, m, code.Event+code.Reverse)
+	}
+	if len(f.targets) == 0 && (root(code.Event) == "13" || root(code.Reverse) == "13") {
+		f.targets, f.tgtVia = r.threatTarget(t, tr.tok)
+	}
 	if len(f.targets) == 0 && len(f.sources) > 1 && f.srcVia == "subject" && joint(code) {
 		// "Kerry and Hammond discussed ...": a joint act of the
 		// coordinated subject, coded from the first to the others.
@@ -86,6 +92,10 @@ func (r *run) predicate(t *tree, tr trigger) {
 	}
 	f.mode = c.clauseMode(t, tr.tok)
 	r.refusal(f, tr.tok)
+	if f.tgtVia == "joint subject" {
+		r.emitJoint(f)
+		return
+	}
 	r.emit(f)
 }
 
@@ -258,7 +268,7 @@ func (c *Coder) nounTarget(t *tree, n int) ([]arg, string) {
 		return a, "complement"
 	}
 	if h, rel := governing(t, n); h >= 0 && (rel == "obj" || rel == "nsubj:pass") && lightVerbs[t.lemma[h]] {
-		if a := c.complementActors(t, h, targetPreps, "obl"); len(a) > 0 {
+		if a := c.complementActors(t, h, lightTargetPreps, "obl"); len(a) > 0 {
 			return a, "complement of " + t.word[h]
 		}
 	}

@@ -12,6 +12,7 @@ import (
 // and the reciprocal events of a paired code.
 func (r *run) emit(f found) {
 	t := f.t
+	r.remember(f)
 	ref := entryRef(f.entry, f.pat)
 	if len(f.sources) == 0 {
 		r.miss(t, f.trig, ref, "no source actor")

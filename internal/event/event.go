@@ -254,6 +254,8 @@ type run struct {
 	explain bool
 	events  []draft
 	misses  []Miss
+	// acts are the coded triggers so far, for nouns that refer back.
+	acts []act
 }
 
 // draft is an event before IDs are given: the event and the keys it is

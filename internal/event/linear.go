@@ -71,6 +71,9 @@ func (r *run) linearSentence(t *tree) {
 		r.miss(t, 0, "", "the sentence is too complex to code: "+why)
 		return
 	}
+	if r.c.cfg.NoTarget {
+		defer l.reportingTail()
+	}
 	srcSpan := -1
 	for _, cl := range l.clauses() {
 		if k := l.firstSpanFrom(cl[0]); k >= 0 && l.spans[k].first <= cl[0]+1 && cl[0] > 0 {

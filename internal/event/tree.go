@@ -209,8 +209,10 @@ func (t *tree) passive(i int) bool {
 	if t.toks[i].XPOS != "VBN" || !t.exactRel(i, "acl") || t.finiteParticiple(i) {
 		return false
 	}
-	// "Carter had talked to ..." misattached as a modifier is still active.
-	return t.child(i, "nsubj", "aux") < 0
+	// "Carter had talked to ..." misattached as a modifier is still active;
+	// so is "Militants from X attacked a checkpoint" read as a modifier of
+	// "Militants": a passive participle takes no direct object.
+	return t.child(i, "nsubj", "aux", "obj") < 0
 }
 
 // finiteParticiple reports whether token i, parsed as a participle that
