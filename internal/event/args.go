@@ -152,6 +152,7 @@ func (c *Coder) subjectDepth(t *tree, p, depth int) ([]arg, string) {
 		return nil, ""
 	}
 	if s := t.child(p, "nsubj", "csubj"); s >= 0 && !t.relIn(s, "nsubj:pass", "csubj:pass") && !t.passive(p) {
+		s = c.actorSubject(t, p, s)
 		a := c.actorsOf(t, s)
 		if len(a) == 0 && speakerPronouns[t.word[s]] {
 			// "Hungary said it will support ...", "'We will meet,' Kerry
@@ -224,6 +225,9 @@ func (c *Coder) subjectDepth(t *tree, p, depth int) ([]arg, string) {
 			}
 			return nil, ""
 		}
+		if x := finiteGovernor(t, p, h); x >= 0 {
+			return c.subjectDepth(t, x, depth+1)
+		}
 		return c.subjectDepth(t, h, depth+1)
 	case t.relIn(p, "advcl"):
 		// "After meeting Putin, Kerry said": a participle shares the
@@ -238,12 +242,22 @@ func (c *Coder) subjectDepth(t *tree, p, depth int) ([]arg, string) {
 			// A finite clause whose subject the parser lost.
 			return nil, ""
 		}
+		if v := adjunctParticiple(t, p); v >= 0 {
+			if a, _ := c.subjectDepth(t, v, depth+1); len(a) > 0 {
+				return a, "subject of the main clause"
+			}
+		}
 		// A parser may hang the clause on a noun of the main clause.
 		for steps := 0; h >= 0 && !(t.isVerb(h) || t.isAdj(h)) && steps < 4; steps++ {
 			h = t.head(h)
 		}
 		return c.subjectDepth(t, h, depth+1)
 	case t.relIn(p, "acl"):
+		if v := adjunctParticiple(t, p); v >= 0 {
+			if a, _ := c.subjectDepth(t, v, depth+1); len(a) > 0 {
+				return a, "subject of the main clause"
+			}
+		}
 		// "groups fighting the regime": the noun does it.
 		return c.actorsOf(t, h), "modified noun"
 	}
@@ -267,6 +281,7 @@ func (c *Coder) surfaceSubject(t *tree, p int) []arg {
 	for k >= 0 && t.head(k) == p && t.relIn(k, "aux", "advmod", "neg") {
 		k--
 	}
+	k = beforeTimePhrase(t, p, k)
 	if k < 0 || t.ment[k] < 0 || t.prep(k) != "" || t.relIn(k, "obj", "iobj", "nmod:poss") {
 		return nil
 	}

@@ -367,7 +367,7 @@ func (mt *matcher) prep(e dict.VerbElem, pool []int) int {
 		}
 		introduced := false
 		for _, p := range e.Preps {
-			if t.hasPrep(k, p) {
+			if t.hasPrep(k, p) && !(len(e.Elems) == 0 && infinitiveTo(t, k, p)) {
 				introduced = true
 				break
 			}
