@@ -177,7 +177,8 @@ func put(ctx context.Context, tx pgx.Tx, a *dyad.Analysis, now time.Time, r *row
 		return id, dup, err
 	}
 	for i, s := range a.Sentences {
-		r.sentences = append(r.sentences, []any{id, i, s.Start, s.End, s.Text, string(s.Kind), s.Rule, s.Para})
+		r.sentences = append(r.sentences, []any{id, i, s.Start, s.End, sqlstore.OwnText(a.Text, s.Start, s.End, s.Text),
+			string(s.Kind), s.Rule, s.Para})
 	}
 	for i := range a.Actors {
 		ac := &a.Actors[i]
@@ -187,7 +188,8 @@ func put(ctx context.Context, tx pgx.Tx, a *dyad.Analysis, now time.Time, r *row
 		}
 		r.actors = append(r.actors, []any{id, i, ac.ID, ac.Name, ac.Country, ac.Sector, ac.Code, ac.Type, entries, len(ac.Mentions)})
 		for j, m := range ac.Mentions {
-			r.mentions = append(r.mentions, []any{id, i, j, m.Start, m.End, m.Text, m.Sentence, m.Via})
+			r.mentions = append(r.mentions, []any{id, i, j, m.Start, m.End, sqlstore.OwnText(a.Text, m.Start, m.End, m.Text),
+				m.Sentence, m.Via})
 		}
 	}
 	leadPara := sqlstore.FirstBodyPara(a.Sentences)

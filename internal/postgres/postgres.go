@@ -78,6 +78,12 @@ type DB struct {
 // see pgx for the parameters; search_path selects a schema) and applies any
 // migration it lacks.
 func Open(ctx context.Context, rawURL string) (*DB, error) {
+	return openVersion(ctx, rawURL, 0)
+}
+
+// openVersion is Open that brings the schema up to version upTo at most
+// (0: the newest), for tests of the migrations.
+func openVersion(ctx context.Context, rawURL string, upTo int) (*DB, error) {
 	cfg, err := pgxpool.ParseConfig(rawURL)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: open %s: %w", redact(rawURL), err)
@@ -88,7 +94,7 @@ func Open(ctx context.Context, rawURL string) (*DB, error) {
 	}
 	db := &DB{pool: pool, addr: redact(rawURL), Now: time.Now}
 	db.queries = sqlstore.NewQueries(dialect, querier{pool}, db.read)
-	if err := db.migrate(ctx); err != nil {
+	if err := db.migrate(ctx, upTo); err != nil {
 		pool.Close()
 		return nil, fmt.Errorf("postgres: open %s: %w", db.addr, err)
 	}
@@ -126,11 +132,15 @@ func (db *DB) SchemaVersion(ctx context.Context) (int, error) {
 // migrate applies the migrations the database lacks, each in its own
 // transaction together with its version row, holding a session advisory
 // lock so that two processes opening a new database at once do not both
-// create it: the second waits and finds the work done.
-func (db *DB) migrate(ctx context.Context) error {
+// create it: the second waits and finds the work done. A positive upTo
+// stops at that version.
+func (db *DB) migrate(ctx context.Context, upTo int) error {
 	ms, err := sqlstore.Migrations(migrationFS)
 	if err != nil {
 		return err
+	}
+	if upTo > 0 && upTo < len(ms) {
+		ms = ms[:upTo]
 	}
 	conn, err := db.pool.Acquire(ctx)
 	if err != nil {
@@ -200,9 +210,6 @@ var dialect = &sqlstore.Dialect{
 	Bytes: func(s, start, end string) string {
 		return "convert_from(substring(convert_to(" + s + ", 'UTF8') FROM " + start + " + 1 FOR " + end + " - " + start + "), 'UTF8')"
 	},
-	MentionActor: "ac.article_id = m.article_id AND ac.ord = m.actor_ord",
-	Mentions: `SELECT actor_ord, start, "end", text, sentence, via FROM mentions
-		WHERE article_id = ? ORDER BY actor_ord, idx`,
 	ArticleMatch: func(q string) (string, any, error) {
 		s, err := parseSearch(q)
 		if err != nil {

@@ -63,8 +63,8 @@ func TestOpenConcurrently(t *testing.T) {
 	}
 	db := open(t, url)
 	v, err := db.SchemaVersion(context.Background())
-	if err != nil || v != 3 {
-		t.Fatalf("schema version %d, %v; want 3", v, err)
+	if err != nil || v != 4 {
+		t.Fatalf("schema version %d, %v; want 4", v, err)
 	}
 }
 

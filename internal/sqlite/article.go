@@ -21,16 +21,16 @@ const (
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
 	insertActor = `INSERT INTO actors (article_id, ord, aid, name, country, sector, code, type, entries, mentions)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-	insertMention = `INSERT INTO mentions (actor_id, idx, article_id, start, "end", text, sentence, via)
+	insertMention = `INSERT INTO mentions (article_id, actor_ord, idx, start, "end", text, sentence, via)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
-	insertEvent = `INSERT INTO events (article_id, ord, eid, sentence, lead, sentence_text,
+	insertEvent = `INSERT INTO events (article_id, ord, eid, sentence, lead,
 		source_name, source_country, source_sector, source_code, source_text, source_start, source_end,
 		target_name, target_country, target_sector, target_code, target_text, target_start, target_end,
 		cameo, root, plover, quad, goldstein, mode, date, day,
 		place_text, place_name, place_country, place_admin1, place_lat, place_lon,
 		place_start, place_end, place_sentence, place_geonameid,
 		trigger_text, trigger_start, trigger_end, evidence)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
 		?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	insertQuote = `INSERT INTO quotes (article_id, ord, text, start, "end", verb, sentence,
 		speaker_name, speaker_country, speaker_sector, speaker_code, speaker_text, speaker_start, speaker_end)
@@ -133,12 +133,13 @@ func (b *batch) put(ctx context.Context, a *dyad.Analysis, now string) (id int64
 		return 0, false, err
 	}
 	for i, s := range a.Sentences {
-		if _, err := b.sentence.ExecContext(ctx, id, i, s.Start, s.End, s.Text, string(s.Kind), s.Rule, s.Para); err != nil {
+		if _, err := b.sentence.ExecContext(ctx, id, i, s.Start, s.End, sqlstore.OwnText(a.Text, s.Start, s.End, s.Text),
+			string(s.Kind), s.Rule, s.Para); err != nil {
 			return 0, false, fmt.Errorf("sentence %d: %w", i, err)
 		}
 	}
 	for i := range a.Actors {
-		if err := b.putActor(ctx, id, i, &a.Actors[i]); err != nil {
+		if err := b.putActor(ctx, id, i, &a.Actors[i], a.Text); err != nil {
 			return 0, false, fmt.Errorf("actor %s: %w", a.Actors[i].ID, err)
 		}
 	}
@@ -167,22 +168,20 @@ func (b *batch) put(ctx context.Context, a *dyad.Analysis, now string) (id int64
 	return id, false, nil
 }
 
-func (b *batch) putActor(ctx context.Context, articleID int64, ord int, ac *dyad.Actor) error {
+// putActor inserts actor ord of an article whose text is text, with its
+// mentions.
+func (b *batch) putActor(ctx context.Context, articleID int64, ord int, ac *dyad.Actor, text string) error {
 	entries, err := sqlstore.JSONArray(ac.Entries)
 	if err != nil {
 		return err
 	}
-	r, err := b.actor.ExecContext(ctx, articleID, ord, ac.ID, ac.Name, ac.Country, ac.Sector, ac.Code, ac.Type,
-		entries, len(ac.Mentions))
-	if err != nil {
-		return err
-	}
-	actorID, err := r.LastInsertId()
-	if err != nil {
+	if _, err := b.actor.ExecContext(ctx, articleID, ord, ac.ID, ac.Name, ac.Country, ac.Sector, ac.Code, ac.Type,
+		entries, len(ac.Mentions)); err != nil {
 		return err
 	}
 	for j, m := range ac.Mentions {
-		if _, err := b.mention.ExecContext(ctx, actorID, j, articleID, m.Start, m.End, m.Text, m.Sentence, m.Via); err != nil {
+		if _, err := b.mention.ExecContext(ctx, articleID, ord, j, m.Start, m.End,
+			sqlstore.OwnText(text, m.Start, m.End, m.Text), m.Sentence, m.Via); err != nil {
 			return fmt.Errorf("mention %d: %w", j, err)
 		}
 	}

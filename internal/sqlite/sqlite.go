@@ -67,6 +67,12 @@ type DB struct {
 // Open opens the store at path, creating the file if needed, and applies
 // any migration the file lacks.
 func Open(ctx context.Context, path string) (*DB, error) {
+	return openVersion(ctx, path, 0)
+}
+
+// openVersion is Open that brings the schema up to version upTo at most
+// (0: the newest), for tests of the migrations.
+func openVersion(ctx context.Context, path string, upTo int) (*DB, error) {
 	if path == "" || strings.ContainsAny(path, "?#") || strings.HasPrefix(path, "file:") || path == ":memory:" {
 		return nil, fmt.Errorf("sqlite: open %q: want the name of a file without '?' or '#'", path)
 	}
@@ -83,7 +89,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	}
 	db := &DB{db: sdb, path: path, Now: time.Now}
 	db.queries = sqlstore.NewQueries(dialect, querier{sdb}, db.read)
-	if err := db.migrate(ctx); err != nil {
+	if err := db.migrate(ctx, upTo); err != nil {
 		sdb.Close()
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
@@ -107,11 +113,14 @@ func (db *DB) SchemaVersion(ctx context.Context) (int, error) {
 // transaction together with the version bump, so a process killed during
 // a migration leaves the previous version intact. Two processes opening a
 // new file at once are serialised by the write lock; the second finds the
-// work done.
-func (db *DB) migrate(ctx context.Context) error {
+// work done. A positive upTo stops at that version.
+func (db *DB) migrate(ctx context.Context, upTo int) error {
 	ms, err := sqlstore.Migrations(migrationFS)
 	if err != nil {
 		return err
+	}
+	if upTo > 0 && upTo < len(ms) {
+		ms = ms[:upTo]
 	}
 	for {
 		done, err := db.migrateOne(ctx, ms)
@@ -167,10 +176,6 @@ var dialect = &sqlstore.Dialect{
 	Bytes: func(s, start, end string) string {
 		return "CAST(substr(CAST(" + s + " AS BLOB), " + start + " + 1, " + end + " - " + start + ") AS TEXT)"
 	},
-	MentionActor: "ac.id = m.actor_id",
-	Mentions: `SELECT ac.ord, m.start, m."end", m.text, m.sentence, m.via
-		FROM mentions m JOIN actors ac ON ac.id = m.actor_id
-		WHERE m.article_id = ? ORDER BY ac.ord, m.idx`,
 	ArticleMatch: func(q string) (string, any, error) {
 		m, err := ftsMatch(q)
 		return "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", m, err

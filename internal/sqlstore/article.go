@@ -78,8 +78,13 @@ func (s *Queries) GetArticleIn(ctx context.Context, q Querier, id int64) (*dyad.
 		[]any{id}, func(r Scanner) error {
 			var s dyad.Sentence
 			var kind string
-			if err := r.Scan(&s.Start, &s.End, &s.Text, &kind, &s.Rule, &s.Para); err != nil {
+			var own *string
+			if err := r.Scan(&s.Start, &s.End, &own, &kind, &s.Rule, &s.Para); err != nil {
 				return err
+			}
+			var err error
+			if s.Text, err = SpanText(a.Text, s.Start, s.End, own); err != nil {
+				return fmt.Errorf("sentence %d: %w", len(a.Sentences), err)
 			}
 			s.Kind = dyad.SentenceKind(kind)
 			a.Sentences = append(a.Sentences, s)
@@ -88,7 +93,7 @@ func (s *Queries) GetArticleIn(ctx context.Context, q Querier, id int64) (*dyad.
 	if err != nil {
 		return nil, fmt.Errorf("sentences: %w", err)
 	}
-	if a.Actors, err = s.getActors(ctx, q, id); err != nil {
+	if a.Actors, err = s.getActors(ctx, q, id, a.Text); err != nil {
 		return nil, fmt.Errorf("actors: %w", err)
 	}
 	a.Events = []dyad.Event{}
@@ -132,8 +137,13 @@ func (s *Queries) GetArticleIn(ctx context.Context, q Querier, id int64) (*dyad.
 	return out, nil
 }
 
-// getActors reads an article's actors with their mentions.
-func (s *Queries) getActors(ctx context.Context, q Querier, articleID int64) ([]dyad.Actor, error) {
+// mentionsQuery selects an article's mentions in actor and mention order.
+const mentionsQuery = `SELECT actor_ord, start, "end", text, sentence, via FROM mentions
+	WHERE article_id = ? ORDER BY actor_ord, idx`
+
+// getActors reads the actors of article articleID, whose text is text, with
+// their mentions.
+func (s *Queries) getActors(ctx context.Context, q Querier, articleID int64, text string) ([]dyad.Actor, error) {
 	actors := []dyad.Actor{}
 	err := q.Each(ctx, `SELECT aid, name, country, sector, code, type, entries`+s.d.JSON+` FROM actors
 		WHERE article_id = ? ORDER BY ord`, []any{articleID}, func(r Scanner) error {
@@ -155,14 +165,19 @@ func (s *Queries) getActors(ctx context.Context, q Querier, articleID int64) ([]
 	if err != nil {
 		return nil, err
 	}
-	err = q.Each(ctx, s.d.Mentions, []any{articleID}, func(r Scanner) error {
+	err = q.Each(ctx, mentionsQuery, []any{articleID}, func(r Scanner) error {
 		var m dyad.Mention
 		var ord int
-		if err := r.Scan(&ord, &m.Start, &m.End, &m.Text, &m.Sentence, &m.Via); err != nil {
+		var own *string
+		if err := r.Scan(&ord, &m.Start, &m.End, &own, &m.Sentence, &m.Via); err != nil {
 			return err
 		}
 		if ord < 0 || ord >= len(actors) {
 			return fmt.Errorf("mention of unknown actor %d", ord)
+		}
+		var err error
+		if m.Text, err = SpanText(text, m.Start, m.End, own); err != nil {
+			return fmt.Errorf("mention of actor %d: %w", ord, err)
 		}
 		actors[ord].Mentions = append(actors[ord].Mentions, m)
 		return nil
@@ -212,7 +227,7 @@ func CheckBatch(as []*dyad.Analysis) error {
 }
 
 // EventColumns are the columns of an events row (EventRow) in order.
-var EventColumns = []string{"article_id", "ord", "eid", "sentence", "lead", "sentence_text",
+var EventColumns = []string{"article_id", "ord", "eid", "sentence", "lead",
 	"source_name", "source_country", "source_sector", "source_code", "source_text", "source_start", "source_end",
 	"target_name", "target_country", "target_sector", "target_code", "target_text", "target_start", "target_end",
 	"cameo", "root", "plover", "quad", "goldstein", "mode", "date", "day",
@@ -224,15 +239,13 @@ var EventColumns = []string{"article_id", "ord", "eid", "sentence", "lead", "sen
 // a stored as article articleID; leadPara is FirstBodyPara(a.Sentences).
 // NULL columns are nil.
 func EventRow(articleID int64, ord int, e *dyad.Event, a *dyad.Analysis, leadPara int) ([]any, error) {
-	evidence, err := JSONArray(e.Evidence)
+	evidence, err := EncodeEvidence(e.Evidence)
 	if err != nil {
 		return nil, err
 	}
-	var sentText string
 	lead := false
 	if e.Sentence >= 0 && e.Sentence < len(a.Sentences) {
 		s := &a.Sentences[e.Sentence]
-		sentText = s.Text
 		lead = s.Kind == dyad.KindHeadline || s.Kind == dyad.KindBody && s.Para == leadPara
 	}
 	var date, day any
@@ -244,7 +257,7 @@ func EventRow(articleID int64, ord int, e *dyad.Event, a *dyad.Analysis, leadPar
 	}
 	s := &e.Source
 	row := make([]any, 0, len(EventColumns))
-	row = append(row, articleID, ord, e.ID, e.Sentence, lead, sentText,
+	row = append(row, articleID, ord, e.ID, e.Sentence, lead,
 		s.Name, s.Country, s.Sector, s.Code, s.Text, s.Start, s.End)
 	row = append(row, RefArgs(e.Target)...)
 	row = append(row, e.CAMEO, e.Root, e.PLOVER, e.Quad, e.Goldstein, e.Mode, date, day)

@@ -2,7 +2,6 @@ package sqlstore
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 
 	"github.com/dyad-project/dyad"
@@ -41,9 +40,15 @@ func (s *Queries) errorf(op string, err error) error {
 }
 
 // eventSelect selects the columns scanEvent reads, from events e joined to
-// their articles a.
+// their articles a. The sentence's text is its own (sentences.text) or,
+// when NULL, cut from the article's bytes; ” for an event whose sentence
+// is not stored. It is a subquery rather than a join so that PostgreSQL
+// computes it for the rows of the page only, after the sort.
 func eventSelect(d *Dialect) string {
-	return `SELECT e.id, e.article_id, a.doc, a.url, a.published, e.eid, e.sentence, e.lead, e.sentence_text,
+	return `SELECT e.id, e.article_id, a.doc, a.url, a.published, e.eid, e.sentence, e.lead,
+	COALESCE((SELECT COALESCE(sn.text, ` + d.Bytes("sa.text", "sn.start", `sn."end"`) + `)
+		FROM sentences sn JOIN articles sa ON sa.id = sn.article_id
+		WHERE sn.article_id = e.article_id AND sn.idx = e.sentence), ''),
 	e.source_name, e.source_country, e.source_sector, e.source_code, e.source_text, e.source_start, e.source_end,
 	e.target_name, e.target_country, e.target_sector, e.target_code, e.target_text, e.target_start, e.target_end,
 	e.cameo, e.root, e.plover, e.quad, e.goldstein, e.mode, e.date, e.day,
@@ -83,7 +88,7 @@ func scanEvent(r Scanner) (dyad.StoredEvent, error) {
 			Sentence: deref(pl.sent), GeonameID: deref(pl.geo),
 		}
 	}
-	if err := json.Unmarshal([]byte(evidence), &e.Evidence); err != nil {
+	if e.Evidence, err = DecodeEvidence(evidence); err != nil {
 		return e, fmt.Errorf("evidence of event %d: %w", e.GlobalID, err)
 	}
 	return e, nil

@@ -37,7 +37,7 @@ func (s *Queries) FindQuotes(ctx context.Context, f dyad.QuoteFilter) ([]dyad.St
 	if f.About != "" {
 		// A mention of the actor inside the quoted words.
 		c, args := s.d.actorCond("ac.", f.About)
-		w.Add(`EXISTS (SELECT 1 FROM mentions m JOIN actors ac ON `+s.d.MentionActor+`
+		w.Add(`EXISTS (SELECT 1 FROM mentions m JOIN actors ac ON ac.article_id = m.article_id AND ac.ord = m.actor_ord
 			WHERE m.article_id = q.article_id AND m.start >= q.start AND m."end" <= q."end" AND `+c+`)`, args...)
 	}
 	if f.Text != "" {

@@ -58,11 +58,6 @@ type Dialect struct {
 	// Bytes returns the text of the bytes [start, end) of the text
 	// expression s (byte offsets, as every offset of dyad).
 	Bytes func(s, start, end string) string
-	// MentionActor is the join condition of mentions m and their actors ac.
-	MentionActor string
-	// Mentions selects an article's mentions (the argument): actor ord,
-	// start, end, text, sentence and via, in actor and mention order.
-	Mentions string
 	// ArticleMatch returns a query selecting the IDs of the articles that
 	// match a search query, and its argument; QuoteMatch a condition on
 	// quotes q. A query without a positive word is dyad.ErrInvalid.
@@ -188,14 +183,22 @@ func Number(q string) string {
 	return b.String()
 }
 
-// Round2 rounds a mean to two decimals, so that aggregates print the same
-// whatever order the database summed in.
+// Round2 rounds a mean to two decimals, halves away from zero, so that
+// aggregates print the same whatever order the database summed in. A mean
+// that is a half in decimal (-2.775) comes out of a float sum a hair
+// above or below it depending on the order; roundSlack counts it as the
+// half.
 func Round2(x float64) float64 {
 	if x < 0 {
-		return -float64(int64(-x*100+0.5)) / 100
+		return -float64(int64(-x*100+0.5+roundSlack)) / 100
 	}
-	return float64(int64(x*100+0.5)) / 100
+	return float64(int64(x*100+0.5+roundSlack)) / 100
 }
+
+// roundSlack is far above the rounding error of a sum of Goldstein values
+// (about 1e-13 of a hundredth for millions of events) and far below the
+// hundredth Round2 keeps.
+const roundSlack = 1e-7
 
 // deref returns *p, or the zero value for nil.
 func deref[T any](p *T) T {

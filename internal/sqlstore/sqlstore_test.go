@@ -93,3 +93,24 @@ func TestASCIILower(t *testing.T) {
 		})
 	}
 }
+
+func TestRound2SummationOrder(t *testing.T) {
+	// Eight Goldstein values whose mean is -2.775 exactly in decimal; the
+	// float sum depends on the order.
+	vals := []float64{-4.4, -2, 1, -10, -0.3, 3.4, -5, -4.9}
+	orders := [][]int{{0, 1, 2, 3, 4, 5, 6, 7}, {7, 6, 5, 4, 3, 2, 1, 0}, {0, 1, 2, 4, 3, 5, 6, 7}, {3, 5, 0, 7, 1, 6, 2, 4}}
+	for _, o := range orders {
+		sum := 0.0
+		for _, i := range o {
+			sum += vals[i]
+		}
+		if got := Round2(sum / float64(len(vals))); got != -2.78 {
+			t.Errorf("order %v: Round2(%v) = %v, want -2.78", o, sum/float64(len(vals)), got)
+		}
+	}
+	for _, tt := range []struct{ in, want float64 }{{2.345, 2.35}, {2.344, 2.34}, {-0.005, -0.01}, {0, 0}, {1.5, 1.5}} {
+		if got := Round2(tt.in); got != tt.want {
+			t.Errorf("Round2(%v) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,5 @@
+package sqlite
+
+// OpenVersion opens a store whose schema stops at version upTo, for tests
+// of the migrations.
+var OpenVersion = openVersion
