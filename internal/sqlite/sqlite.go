@@ -24,7 +24,8 @@ import (
 	"github.com/dyad-project/dyad"
 	"github.com/dyad-project/dyad/internal/sqlstore"
 
-	_ "modernc.org/sqlite" // the pure-Go driver, registered as "sqlite"
+	"modernc.org/sqlite" // the pure-Go driver, registered as "sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // The interfaces DB implements.
@@ -89,11 +90,39 @@ func openVersion(ctx context.Context, path string, upTo int) (*DB, error) {
 	}
 	db := &DB{db: sdb, path: path, Now: time.Now}
 	db.queries = sqlstore.NewQueries(dialect, querier{sdb}, db.read)
-	if err := db.migrate(ctx, upTo); err != nil {
-		sdb.Close()
-		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	// Switching a new file to WAL needs the file to itself, and SQLite
+	// reports a concurrent opener (another worker starting at the same
+	// moment) as busy without waiting: such an open is tried again.
+	for try := 1; ; try++ {
+		err = db.migrate(ctx, upTo)
+		if err == nil {
+			break
+		}
+		if !isBusy(err) || try == openTries {
+			sdb.Close()
+			return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+		}
+		select {
+		case <-time.After(time.Duration(try) * 50 * time.Millisecond):
+		case <-ctx.Done():
+			sdb.Close()
+			return nil, fmt.Errorf("sqlite: open %s: %w", path, ctx.Err())
+		}
 	}
 	return db, nil
+}
+
+// openTries is how many times Open tries a database another process is
+// setting up.
+const openTries = 10
+
+// isBusy reports whether err is SQLite's "database is locked".
+func isBusy(err error) bool {
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		return se.Code()&0xff == sqlite3.SQLITE_BUSY
+	}
+	return false
 }
 
 // Close closes the database.

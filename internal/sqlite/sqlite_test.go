@@ -133,3 +133,31 @@ func TestOpenBadPath(t *testing.T) {
 		})
 	}
 }
+
+// TestOpenConcurrently opens one new file from several stores at once, as
+// workers starting together do: every open succeeds and migrates once.
+func TestOpenConcurrently(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "dyad.db")
+	const n = 32
+	errs := make(chan error, n)
+	dbs := make(chan *sqlite.DB, n)
+	for range n {
+		go func() {
+			db, err := sqlite.Open(context.Background(), path)
+			errs <- err
+			dbs <- db
+		}()
+	}
+	for range n {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+		if db := <-dbs; db != nil {
+			v, err := db.SchemaVersion(context.Background())
+			if err != nil || v == 0 {
+				t.Errorf("schema version %d, %v", v, err)
+			}
+			db.Close()
+		}
+	}
+}
