@@ -118,8 +118,16 @@ func New(d *dict.Actors) *Finder {
 	return f
 }
 
-// pluralWord reports whether a phrase ends in a plural noun.
+// pluralWord reports whether a phrase's head noun is plural: its last word,
+// or the word before "of" or "for" ("ministers of state"; not "minister for
+// foreign affairs").
 func pluralWord(p string) bool {
+	if k := strings.Index(p, " of "); k > 0 {
+		p = p[:k]
+	}
+	if k := strings.Index(p, " for "); k > 0 {
+		p = p[:k]
+	}
 	w := p[strings.LastIndexByte(p, ' ')+1:]
 	return (strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")) || strings.HasSuffix(w, "men") ||
 		w == "people" || w == "police" || w == "personnel"

@@ -248,7 +248,7 @@ func (a *article) seatedIn(p *pm) {
 		p.agent, p.hi, p.hj = gov, p.i, p.j
 	case pmComposed:
 		e := f.entryOf(p.nats[0])
-		if e.Type == dict.ActorState || f.agentList[p.agent].Code != "GOV" {
+		if e.Type == dict.ActorState || f.agentList[p.agent].Code != "GOV" || !seatedHeads[a.headWord(p.agent)] {
 			return
 		}
 	default:
@@ -259,6 +259,10 @@ func (a *article) seatedIn(p *pm) {
 	p.ni, p.nj = 0, 0
 	p.via = "dictionary"
 }
+
+// seatedHeads are the agents of a government that sits in its capital; a
+// "delegation in Havana" or an "envoy in Kabul" is abroad.
+var seatedHeads = set(`government regime administration authorities cabinet junta leadership`)
 
 // govAgent returns the agent "government", or -1.
 func (f *Finder) govAgent() int32 {
@@ -285,6 +289,9 @@ func (a *article) appositionBefore(p *pm, country, org string) *actorState {
 		return nil
 	}
 	for _, q := range a.pms {
+		if q.st == p.st && q.j == comma && q.kind == pmUnknownPerson && a.giveTitle(q.actor, p, country, org) {
+			return q.actor // "Mr. Kenji Morita, Minister for Foreign Affairs of Japan," (title.go)
+		}
 		if q.st != p.st || q.j != comma || q.kind != pmCapRef || q.actor != nil || len(dictWords(q.name)) < 2 {
 			continue
 		}

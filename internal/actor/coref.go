@@ -104,7 +104,9 @@ func (a *article) possessors(p *pm) []*actorState {
 		ref := a.chooseRef(p.possRefs, nil)
 		return []*actorState{a.entryActor(a.f.nameRefs[ref].entry)}
 	case p.possCap != nil:
-		if p.possCap.actor == nil {
+		if p.possCap.actor == nil && p.possCap.kind == pmKindDesc {
+			a.resolveKindDesc(p.possCap)
+		} else if p.possCap.actor == nil {
 			a.resolveCapRef(p.possCap)
 		}
 		if p.possCap.actor != nil {
@@ -235,6 +237,8 @@ func (a *article) apposition(p *pm) *actorState {
 	}
 	for _, q := range a.done {
 		if q.st == p.st && q.i == comma+1 && q.actor != nil && q.actor.typ == dyad.TypePerson {
+			country, org := a.qualifiers(p)
+			a.giveTitle(q.actor, p, country, org) // "the UN envoy, Ms. Jane Doe" (title.go)
 			return q.actor
 		}
 	}
@@ -285,6 +289,9 @@ func (a *article) resolveBareAgent(p *pm) {
 	if p.det != "the" && !p.plur && !(p.det == "" && p.i == 0 && !a.f.peer) {
 		a.peerLoneAgent(p)
 		return // "a rebel", "rebel" as a modifier; not "Government suspends talks"
+	}
+	if a.namedGroup(p) {
+		return // "the ELN ... the guerrilla group" (kinddesc.go)
 	}
 	fits := func(s *actorState) bool {
 		return s.composed && s.country != "" && compatible(ag.Sector(), s.sector)
@@ -450,6 +457,9 @@ func (a *article) resolvePair(p *pm) {
 // resolvePronoun links a pronoun to its antecedents, records them for
 // Antecedent, and adds a mention unless the pronoun is quoted.
 func (a *article) resolvePronoun(p *pm) {
+	if p.word == "it" && !itActs(p) {
+		return // "it is unclear", "it rained" (itpron.go)
+	}
 	ants := a.antecedents(p)
 	tok := p.st.units[p.i].tok
 	a.pronounStates[[2]int{p.st.idx, tok}] = ants
@@ -487,6 +497,8 @@ func (a *article) antecedents(p *pm) []*actorState {
 			return s.typ != dyad.TypePerson && (s.country != "" || s.typ != dyad.TypeGroup || s.code != "")
 		case w == "its":
 			return s.typ != dyad.TypePerson
+		case w == "it":
+			return s.typ != dyad.TypePerson && !s.plural
 		}
 		return false
 	}

@@ -22,6 +22,7 @@ const (
 	pmCountryDesc                 // "the country", "his country"
 	pmPair                        // "the two sides"
 	pmPron                        // he, she, him, his, her, they, them, their
+	pmKindDesc                    // "the group", "the alliance", "the island" (kinddesc.go)
 )
 
 // pm is a phrase of a sentence that refers to an actor, before the actor is
@@ -208,6 +209,19 @@ func (a *article) phrases(st *sentence) {
 					break loop
 				}
 				break loop
+			case itKind:
+				if p := a.kindDesc(st, items, k, det, poss, len(els)); p != nil {
+					a.add(p, items[start].i)
+					k++
+					if k < len(items) && items[k].kind == itPoss {
+						// "the island's leader": the description is the
+						// possessor of what follows.
+						els = append(els, elem{it: it, cap: p, poss: true})
+						k++
+						continue
+					}
+				}
+				break loop
 			case itPair:
 				if len(els) == 0 && poss == "" {
 					a.add(&pm{kind: pmPair, st: st, i: it.i, j: it.j, det: det, agent: -1, word: st.units[it.j-1].key}, it.i)
@@ -364,7 +378,7 @@ func (a *article) interpret(st *sentence, items []item, start int, els []elem, d
 			qualSpans = append(qualSpans, [2]int{e.it.i, e.it.j})
 		case e.it.kind == itAgent && n < headIdx:
 			titles = append(titles, e.it.agent)
-		case e.it.kind == itCap && e.poss:
+		case (e.it.kind == itCap || e.it.kind == itKind) && e.poss:
 			possCap = e.cap
 		case e.it.kind == itCap && n < headIdx:
 			modCap = e.cap
@@ -389,7 +403,9 @@ func (a *article) interpret(st *sentence, items []item, start int, els []elem, d
 			ag = titles[len(titles)-1]
 		}
 		if ag >= 0 && !f.agentList[ag].Person {
-			a.peerAgentOfName(st, els[:headIdx], first, end, ag)
+			if a.peerAgentOfName(st, els[:headIdx], first, end, ag, quals) {
+				return
+			}
 			break
 		}
 		p := &pm{kind: pmUnknownPerson, st: st, i: first, j: end, nats: quals, titles: titles, agent: ag,
@@ -412,6 +428,7 @@ func (a *article) interpret(st *sentence, items []item, start int, els []elem, d
 				headIdx = n
 			}
 			p := &pm{kind: pmUnknownOrg, st: st, i: i, j: end, agent: -1, name: a.unitText(st, i, end)}
+			p.nats = stateOwner(f, els, headIdx) // "Beijing's Taiwan Affairs Office" (orgowner.go)
 			a.add(p, i)
 			a.extraMentionsUpTo(st, els, headIdx)
 			return
@@ -604,8 +621,14 @@ func capitalActs(p *pm) bool {
 		switch {
 		case strings.HasPrefix(rel, "nsubj"):
 			return true
-		case strings.HasPrefix(rel, "obl"), strings.HasPrefix(rel, "nmod"), rel == "compound", rel == "amod":
+		case strings.HasPrefix(rel, "obl"), strings.HasPrefix(rel, "nmod"):
+			// "talks with Washington", "a protest with Pyongyang",
+			// "sanctions against Moscow"; not "in Moscow".
+			return p.i > 0 && actorPreps[us[p.i-1].key]
+		case rel == "compound", rel == "amod":
 			return false
+		case rel == "obj" && p.i > 0 && us[p.i-1].tok < len(toks) && toks[us[p.i-1].tok].UPOS == "VERB":
+			return true // "accused Georgetown of", "urged Beijing to"
 		}
 	}
 	if p.i == 0 && p.j < len(us) && (us[p.j].Text == "," || us[p.j].Text == "(") && us[0].Upper {
@@ -638,6 +661,10 @@ func capitalActs(p *pm) bool {
 	}
 	return false
 }
+
+// actorPreps are the prepositions after which a capital is a party, not a
+// place: "talks with Washington", "sanctions against Moscow".
+var actorPreps = set(`with against`)
 
 // verbish are words after a capital that show it acts.
 var verbish = set(`said says say has had have is was were will would could can may might must should

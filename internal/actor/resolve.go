@@ -243,6 +243,9 @@ func (a *article) resolve() {
 		case pmComposed:
 			a.resolveComposed(p)
 		case pmUnknownOrg:
+			if a.resolveOwnedOrg(p) {
+				continue
+			}
 			s := a.getActor("o:"+nameKey(p.name), func() *actorState {
 				return &actorState{name: p.name, typ: dyad.TypeOrganisation, entry: -1}
 			})
@@ -280,6 +283,8 @@ func (a *article) resolve() {
 			a.resolvePair(p)
 		case pmPron:
 			a.resolvePronoun(p)
+		case pmKindDesc:
+			a.resolveKindDesc(p)
 		}
 	}
 }

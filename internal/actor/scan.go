@@ -35,6 +35,7 @@ const (
 	itPron             // a pronoun
 	itCountry          // "country", "nation": a description of a state
 	itPair             // "two sides", "both countries"
+	itKind             // "group", "alliance", "island": a kind of actor (kinddesc.go)
 )
 
 // item is a word or a matched phrase: units [i, j).
@@ -151,7 +152,9 @@ func (f *Finder) scan(st *sentence, text string) {
 			it.kind, it.j = itPair, i+2
 		case u.key == "country" || u.key == "nation":
 			it.kind = itCountry
-		case malePron[u.key] || femalePron[u.key] || pluralPron[u.key] || u.key == "its" || u.key == "whose":
+		case kindNouns[u.key] && (!u.Cap || st.title):
+			it.kind = itKind
+		case malePron[u.key] || femalePron[u.key] || pluralPron[u.key] || u.key == "its" || u.key == "whose" || u.key == "it":
 			it.kind = itPron
 		case maleTitles[u.key] || femaleTitles[u.key] || u.key == "dr":
 			if u.Cap {
