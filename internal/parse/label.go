@@ -37,6 +37,14 @@ const (
 	lHpDpHlset
 	lDpDl2w
 	lHpDpDrp
+	lHpDpPunct
+	lHpDpVerb
+	lDsufDp
+	lHsufDp
+	lHuDu
+	lHuDuDist
+	lDpEdge
+	lHwDsuf
 	nLabelTemplates
 )
 
@@ -71,6 +79,20 @@ func labelFeatures(st *pstate, h, d int32, noneTag uint64, out []uint64) []uint6
 	_, dp1p := tok(d + 1)
 	_, hm1p := tok(h - 1)
 	dist := dist(dd)
+	lo, hi := min(h, d), max(h, d)
+	pb := uint64(min(st.punct[hi]-st.punct[lo+1], 3))
+	vb := uint64(0)
+	if st.verb[lo+1] < hi {
+		vb = 1
+	}
+	edge := uint64(0)
+	if d == 0 {
+		edge = 1
+	}
+	if int(d) == st.n-1 {
+		edge |= 2
+	}
+	td, th := &st.toks[d], &st.toks[h]
 	val := uint64(st.nl[d])<<8 | uint64(st.nr[d])
 	return append(out,
 		f3(lDwp, dir, dw, dp),
@@ -103,5 +125,13 @@ func labelFeatures(st *pstate, h, d int32, noneTag uint64, out []uint64) []uint6
 		f4(lHpDpHlset, dir, hp, dp, st.lset[h]^(st.rset[h]*mulA)),
 		f3(lDpDl2w, dir, dp, dl2w),
 		f4(lHpDpDrp, dir, hp, dp, drp),
+		f4(lHpDpPunct, dir, hp, dp, pb),
+		f4(lHpDpVerb, dir, hp, dp, vb),
+		f3(lDsufDp, dir, td.s, dp),
+		f3(lHsufDp, dir, th.s, dp),
+		f3(lHuDu, dir, th.u, td.u),
+		f4(lHuDuDist, dir, th.u, td.u, dist),
+		f3(lDpEdge, dir, dp, edge),
+		f3(lHwDsuf, dir, hw, td.s),
 	)
 }

@@ -37,25 +37,28 @@ type Model struct {
 	lem        *lemmatizer
 
 	classOf map[string]int // "UPOS|XPOS" -> class
+	kinds   []uint8        // of each class, for the parser
+	coarse  []uint64       // hashed UPOS of each class, for the parser
 	pool    sync.Pool
 }
 
 // scratch is the per-call working memory, pooled.
 type scratch struct {
-	tin    tagInput
-	st     pstate
-	rc     roleCache
-	prev1  prevCache // for m.tagW
-	prev2  prevCache // for m.tagW2
-	feats  []uint64
-	tscore []int32
-	pscore []int32
-	lscore []int32
-	tags   []int
-	first  []int    // first-pass tags
-	prefix []string // parts of hyphenated words the model does not see
-	amb    []uint64
-	words  []string
+	tin     tagInput
+	st      pstate
+	rc      roleCache
+	prev1   prevCache // for m.tagW
+	prev2   prevCache // for m.tagW2
+	feats   []uint64
+	tscore  []int32
+	pscore  []int32
+	lscore  []int32
+	tags    []int
+	first   []int    // first-pass tags
+	margins []int32  // first-pass score margins
+	prefix  []string // parts of hyphenated words the model does not see
+	amb     []uint64
+	words   []string
 }
 
 func (m *Model) init() {
@@ -63,8 +66,10 @@ func (m *Model) init() {
 	for i := range m.upos {
 		m.classOf[m.upos[i]+"|"+m.xpos[i]] = i
 	}
+	m.kinds, m.coarse = wordKinds(m.upos, m.xpos), coarseTags(m.upos)
 	m.pool.New = func() any {
 		return &scratch{
+			st:     pstate{kinds: m.kinds, upos: m.coarse},
 			feats:  make([]uint64, 0, 128),
 			tscore: make([]int32, len(m.upos)),
 			pscore: make([]int32, nActions),
@@ -152,13 +157,50 @@ func (m *Model) tag(sc *scratch, words []string) {
 	if cap(sc.tags) < len(words) {
 		sc.tags = make([]int, len(words))
 		sc.first = make([]int, len(words))
+		sc.margins = make([]int32, len(words))
 	}
+	sc.margins = sc.margins[:len(words)]
 	sc.tags = sc.tags[:len(words)]
 	sc.first = sc.first[:len(words)]
 	sc.tin.right = nil
-	tagGreedy(m.tagW, &sc.tin, len(m.upos), sc.first, sc.feats, sc.tscore, &sc.prev1)
+	tagGreedy(m.tagW, &sc.tin, len(m.upos), sc.first, sc.feats, sc.tscore, &sc.prev1, sc.margins)
 	sc.tin.right = sc.first
-	tagGreedy(m.tagW2, &sc.tin, len(m.upos), sc.tags, sc.feats, sc.tscore, &sc.prev2)
+	tagGreedy(m.tagW2, &sc.tin, len(m.upos), sc.tags, sc.feats, sc.tscore, &sc.prev2, sc.margins)
+	m.finiteVerb(sc.tags)
+}
+
+// finiteVerb retags as a past tense (VBD) the first past participle
+// (VBN) of a sentence that has no finite verb, when the participle follows
+// a noun or pronoun: "Talks resumed on Monday". Running text, and news above
+// all, is made of finite clauses; the tagger, which sees a window of five
+// words, reads such a verb as a participle often enough to leave the
+// sentence without a predicate, and the parser then makes it a modifier of
+// the noun.
+func (m *Model) finiteVerb(tags []int) {
+	vbn, ok1 := m.classOf["VERB|VBN"]
+	vbd, ok2 := m.classOf["VERB|VBD"]
+	if !ok1 || !ok2 {
+		return
+	}
+	first := -1
+	for i, c := range tags {
+		switch m.xpos[c] {
+		case "VBD", "VBZ", "VBP", "MD":
+			return
+		}
+		if m.upos[c] == "AUX" {
+			return
+		}
+		if c == vbn && first < 0 && i > 0 {
+			switch m.upos[tags[i-1]] {
+			case "NOUN", "PROPN", "PRON":
+				first = i
+			}
+		}
+	}
+	if first >= 0 {
+		tags[first] = vbd
+	}
 }
 
 // parse parses words (folded) with tag classes sc.tags, leaving the tree

@@ -18,6 +18,16 @@ package parse
 // three; a second classifier, run only when an arc is made, labels it. That
 // keeps every feature's weight row short (three transitions rather than a
 // hundred labelled ones), which is what makes the parser fast.
+//
+// Besides the Zhang and Nivre templates over words, joint UPOS|XPOS tags,
+// distances, valencies and child labels, the parser sees the same
+// templates over coarse tags (UPOS alone, which the tagger gets right more
+// often), the words' ambiguity classes, and a little of the sentence
+// beyond the stack and the next words: the punctuation marks, verbs and
+// coordinating conjunctions between s1, s0 and b0, and how far the next
+// verb and punctuation mark are from b0. A greedy parser cannot revise an
+// attachment once made; these counts tell it, for example, that a comma
+// and a second verb lie ahead. On EWT dev they are worth about 1 UAS and 1 LAS.
 
 const none32 = -1
 
@@ -32,13 +42,64 @@ const (
 // ptok is what the parser knows of one word: its lower-case form and tag.
 type ptok struct {
 	w, p uint64
+	u    uint64 // coarse tag: the hash of the UPOS of p
+	s    uint64 // the last three letters of the lower-case form, hashed
 	a    uint64 // ambiguity class: atomNone for a word too rare to know
+}
+
+// Word kinds that the parser's lookahead and in-between features count.
+const (
+	kindPunct = 1 << iota
+	kindVerb
+	kindConj
+	kindOpen  // opening bracket
+	kindClose // closing bracket
+)
+
+// coarseTags returns the hashed UPOS of each tag class.
+func coarseTags(upos []string) []uint64 {
+	u := make([]uint64, len(upos))
+	for i, t := range upos {
+		u[i] = strHash(t)
+	}
+	return u
+}
+
+// wordKinds returns the kinds of each tag class given its UPOS and XPOS.
+func wordKinds(upos, xpos []string) []uint8 {
+	k := make([]uint8, len(upos))
+	for i, u := range upos {
+		switch u {
+		case "PUNCT":
+			k[i] = kindPunct
+			switch xpos[i] {
+			case "-LRB-":
+				k[i] |= kindOpen
+			case "-RRB-":
+				k[i] |= kindClose
+			}
+		case "VERB", "AUX":
+			k[i] = kindVerb
+		case "CCONJ":
+			k[i] = kindConj
+		}
+	}
+	return k
 }
 
 // pstate is a parser configuration.
 type pstate struct {
 	n     int
-	toks  []ptok // n+1 entries, the root last
+	toks  []ptok   // n+1 entries, the root last
+	kinds []uint8  // of each tag class
+	upos  []uint64 // of each tag class, hashed
+	// punct[i] and verbs[i] are the numbers of punctuation marks and verbs
+	// before word i; verb[i] and npunct[i] the positions of the first verb
+	// and punctuation mark at or after i (n if none).
+	punct, verb, verbs, npunct []int32
+	conjs                      []int32 // coordinating conjunctions before word i
+	// brackets before word i: opening ones minus closing ones.
+	depth []int32
 	stack []int32
 	b     int32
 	head  []int32
@@ -80,6 +141,14 @@ func (st *pstate) reset(n int) {
 	}
 	st.stack = st.stack[:0]
 	st.b = 0
+}
+
+// kind returns the kind of word i.
+func (st *pstate) kind(i int32) uint8 {
+	if p := st.toks[i].p; p < uint64(len(st.kinds)) {
+		return st.kinds[p]
+	}
+	return 0
 }
 
 func (st *pstate) terminal() bool { return len(st.stack) == 0 && int(st.b) >= st.n }
@@ -252,6 +321,58 @@ const (
 	pS0pS1pS2pB0p
 	pS0llpS0p
 	pS1rlS0p
+	pS0a
+	pB0a
+	pB1a
+	pS1a
+	pS0aB0a
+	pS1aS0a
+	pS0pB0a
+	pS0aB0p
+	pS0pB0pPunct
+	pS1pS0pPunct
+	pS0wB0pPunct
+	pB0pS0pVerbR
+	pB0pVerbNear
+	pS0pB0pVerbR
+	pB0uB1uB2u
+	pS0uB0uB1u
+	pS1uS0uB0u
+	pS2uS1uS0u
+	pS0uS0luB0u
+	pS0uB0uB0lu
+	pS1uS0uS0lu
+	pS1uS0uS0ru
+	pS0uB0ud
+	pS0uS1uS2uB0u
+	pS1uS1ruS0u
+	pS0wB0uB1u
+	pS0uB0wB1u
+	pS0pB0pPrevK
+	pB0pS0pNextPunct
+	pS1pS0pVerbB
+	pS0pB0pVerbL
+	pS0wB0wPunct
+	pS1pS0pConjB
+	pS0pB0pConjB
+	pS0pB0pConjR
+	pS0wu
+	pB0wu
+	pS1wu
+	pS0uVal
+	pB0uVal
+	pS0uB0uPunctV
+	pS1uS0uPunct
+	pS1wS0u
+	pS1uS0w
+	pS0uB0uS0rl
+	pS1uS0uB0uB1u
+	pS0uS0ruS0r2u
+	pS0uB0uB0ll
+	pS0pB0pDepth
+	pS1pS0pDepth
+	pB0pS0pVerbsR
+	pB0pS0pNextConj
 	nParseTemplates
 )
 
@@ -278,19 +399,20 @@ const (
 	nRoles
 )
 
-// roleFeatures appends the features of the word (w, p) in role r.
-func roleFeatures(r int, w, p uint64, out []uint64) []uint64 {
+// roleFeatures appends the features of the word (w, p) with ambiguity
+// class a in role r.
+func roleFeatures(r int, w, p, a, u uint64, out []uint64) []uint64 {
 	switch r {
 	case rS0:
-		return append(out, f2(pS0wp, w, p), f1(pS0w, w), f1(pS0p, p))
+		return append(out, f2(pS0wp, w, p), f1(pS0w, w), f1(pS0p, p), f2(pS0a, a, p), f2(pS0wu, w, u))
 	case rS1:
-		return append(out, f2(pS1wp, w, p), f1(pS1w, w), f1(pS1p, p))
+		return append(out, f2(pS1wp, w, p), f1(pS1w, w), f1(pS1p, p), f2(pS1a, a, p), f2(pS1wu, w, u))
 	case rS2:
 		return append(out, f1(pS2p, p), f1(pS2w, w))
 	case rB0:
-		return append(out, f2(pB0wp, w, p), f1(pB0w, w), f1(pB0p, p))
+		return append(out, f2(pB0wp, w, p), f1(pB0w, w), f1(pB0p, p), f2(pB0a, a, p), f2(pB0wu, w, u))
 	case rB1:
-		return append(out, f2(pB1wp, w, p), f1(pB1w, w), f1(pB1p, p))
+		return append(out, f2(pB1wp, w, p), f1(pB1w, w), f1(pB1p, p), f2(pB1a, a, p))
 	case rB2:
 		return append(out, f2(pB2wp, w, p), f1(pB2w, w), f1(pB2p, p))
 	case rB3:
@@ -349,6 +471,12 @@ func parseFeatures(st *pstate, noneTag uint64, out []uint64, withRoles bool, rol
 		}
 		t := st.toks[i]
 		return t.w, t.p
+	}
+	ambOf := func(i int32) uint64 {
+		if i < 0 {
+			return nw
+		}
+		return st.toks[i].a
 	}
 	labOf := func(i int32) uint64 {
 		if i < 0 {
@@ -426,12 +554,80 @@ func parseFeatures(st *pstate, noneTag uint64, out []uint64, withRoles bool, rol
 		s1sr = st.rset[s1]
 	}
 	b0vl, b0sl = uint64(st.nl[b0]), st.lset[b0]
+	up := func(i int32) uint64 {
+		if i < 0 {
+			return np
+		}
+		return st.toks[i].u
+	}
 	*roles = [nRoles]int32{s0, s1, s2, b0, b1, b2, b3, s0l, s0r, b0l, s1r, s1l, s0l2, s0r2, b0l2, s1r2}
 	if withRoles {
 		for r, i := range roles {
 			w, p := tok(i)
-			out = roleFeatures(r, w, p, out)
+			out = roleFeatures(r, w, p, ambOf(i), up(i), out)
 		}
+	}
+	s0a, b0a, s1a := ambOf(s0), ambOf(b0), ambOf(s1)
+	s0u, s1u, s2u, b0u, b1u, b2u := up(s0), up(s1), up(s2), up(b0), up(b1), up(b2)
+	s0lu, s0ru, b0lu, s1ru := up(s0l), up(s0r), up(b0l), up(s1r)
+	pb, pb1 := uint64(4), uint64(4)
+	if s0 >= 0 {
+		pb = uint64(min(st.punct[b0]-st.punct[s0+1], 3))
+	}
+	if s1 >= 0 {
+		pb1 = uint64(min(st.punct[s0]-st.punct[s1+1], 3))
+	}
+	// Whether a verb follows b0, and how far.
+	vr := uint64(0)
+	if int(b0) < st.n {
+		if nv := st.verb[b0+1]; int(nv) < st.n {
+			vr = dist(nv - b0)
+		}
+	}
+	vr1 := min(vr, 1)
+	// The kind of the word just before b0, when it is not s0; the distance
+	// to the next punctuation mark; verbs between s1 and s0, and before s0.
+	pk := uint64(8)
+	if s0 >= 0 && b0-1 > s0 {
+		pk = uint64(st.kind(b0 - 1))
+	}
+	np1 := uint64(0)
+	if int(b0) < st.n {
+		np1 = dist(st.npunct[b0+1] - b0)
+	}
+	cb1, cb, cr := uint64(2), uint64(2), uint64(0)
+	if s1 >= 0 {
+		cb1 = uint64(min(st.conjs[s0]-st.conjs[s1+1], 1))
+	}
+	if s0 >= 0 {
+		cb = uint64(min(st.conjs[b0]-st.conjs[s0+1], 1))
+	}
+	if int(b0) < st.n {
+		cr = uint64(min(st.conjs[st.n]-st.conjs[b0+1], 1))
+	}
+	db, db1 := uint64(3), uint64(3)
+	if s0 >= 0 {
+		db = uint64(min(max(st.depth[b0]-st.depth[s0+1], -1), 1) + 1)
+	}
+	if s1 >= 0 {
+		db1 = uint64(min(max(st.depth[s0]-st.depth[s1+1], -1), 1) + 1)
+	}
+	vra, nc := uint64(0), uint64(0)
+	if int(b0) < st.n {
+		vra = uint64(min(st.verbs[st.n]-st.verbs[b0+1], 2))
+		for j := b0 + 1; j < int32(st.n) && j < b0+8; j++ {
+			if st.kind(j)&kindConj != 0 {
+				nc = uint64(j - b0)
+				break
+			}
+		}
+	}
+	vb1, vl := uint64(2), uint64(2)
+	if s1 >= 0 {
+		vb1 = uint64(min(st.verbs[s0]-st.verbs[s1+1], 1))
+	}
+	if s0 >= 0 {
+		vl = uint64(min(st.verbs[s0], 1))
 	}
 
 	return append(out,
@@ -506,6 +702,51 @@ func parseFeatures(st *pstate, noneTag uint64, out []uint64, withRoles bool, rol
 		f4(pS0pS1pS2pB0p, s0p, s1p, s2p, b0p),
 		f2(pS0llpS0p, s0llp, s0p),
 		f3(pS1rlS0p, labOf(s1r), s1p, s0p),
+		f2(pS0aB0a, s0a, b0a),
+		f2(pS1aS0a, s1a, s0a),
+		f2(pS0pB0a, s0p, b0a),
+		f2(pS0aB0p, s0a, b0p),
+		f3(pS0pB0pPunct, s0p, b0p, pb),
+		f3(pS1pS0pPunct, s1p, s0p, pb1),
+		f3(pS0wB0pPunct, s0w, b0p, pb),
+		f3(pB0pS0pVerbR, b0p, s0p, vr1),
+		f2(pB0pVerbNear, b0p, vr),
+		f4(pS0pB0pVerbR, s0p, b0p, b1p, vr1),
+		f3(pB0uB1uB2u, b0u, b1u, b2u),
+		f3(pS0uB0uB1u, s0u, b0u, b1u),
+		f3(pS1uS0uB0u, s1u, s0u, b0u),
+		f3(pS2uS1uS0u, s2u, s1u, s0u),
+		f3(pS0uS0luB0u, s0u, s0lu, b0u),
+		f3(pS0uB0uB0lu, s0u, b0u, b0lu),
+		f3(pS1uS0uS0lu, s1u, s0u, s0lu),
+		f3(pS1uS0uS0ru, s1u, s0u, s0ru),
+		f3(pS0uB0ud, s0u, b0u, d),
+		f4(pS0uS1uS2uB0u, s0u, s1u, s2u, b0u),
+		f3(pS1uS1ruS0u, s1u, s1ru, s0u),
+		f3(pS0wB0uB1u, s0w, b0u, b1u),
+		f3(pS0uB0wB1u, s0u, b0w, b1u),
+		f3(pS0pB0pPrevK, s0p, b0p, pk),
+		f3(pB0pS0pNextPunct, b0p, s0p, np1),
+		f3(pS1pS0pVerbB, s1p, s0p, vb1),
+		f3(pS0pB0pVerbL, s0p, b0p, vl),
+		f3(pS0wB0wPunct, s0w, b0w, pb),
+		f3(pS1pS0pConjB, s1p, s0p, cb1),
+		f3(pS0pB0pConjB, s0p, b0p, cb),
+		f3(pS0pB0pConjR, s0p, b0p, cr),
+		f3(pS0uVal, s0u, s0vl, s0vr),
+		f2(pB0uVal, b0u, b0vl),
+		f4(pS0uB0uPunctV, s0u, b0u, pb, vr1),
+		f3(pS1uS0uPunct, s1u, s0u, pb1),
+		f2(pS1wS0u, s1w, s0u),
+		f2(pS1uS0w, s1u, s0w),
+		f3(pS0uB0uS0rl, s0u, b0u, labOf(s0r)),
+		f4(pS1uS0uB0uB1u, s1u, s0u, b0u, b1u),
+		f3(pS0uS0ruS0r2u, s0u, s0ru, up(s0r2)),
+		f3(pS0uB0uB0ll, s0u, b0u, labOf(b0l)),
+		f3(pS0pB0pDepth, s0p, b0p, db),
+		f3(pS1pS0pDepth, s1p, s0p, db1),
+		f3(pB0pS0pVerbsR, b0p, s0p, vra),
+		f3(pB0pS0pNextConj, b0p, s0p, nc),
 	)
 }
 
@@ -549,11 +790,12 @@ func (c *roleCache) add(w scorer, st *pstate, noneTag uint64, roles *[nRoles]int
 		k := int(i+1)*nRoles + r
 		cs := c.scores[k*nActions : k*nActions+nActions]
 		if !c.valid[k] {
-			wd, p := uint64(atomNone), noneTag
+			wd, p, a, u := uint64(atomNone), noneTag, uint64(atomNone), noneTag
 			if i >= 0 {
-				wd, p = st.toks[i].w, st.toks[i].p
+				t := &st.toks[i]
+				wd, p, a, u = t.w, t.p, t.a, t.u
 			}
-			c.feats = roleFeatures(r, wd, p, c.feats[:0])
+			c.feats = roleFeatures(r, wd, p, a, u, c.feats[:0])
 			clear(cs)
 			w.score(c.feats, cs)
 			c.valid[k] = true

@@ -109,7 +109,7 @@ type parserTrainer struct {
 
 // trainParser trains the parser on data for the given number of epochs and
 // returns the transition and label weights.
-func trainParser(data []parseSample, ntag, nlab, epochs int, seed uint64, explore float64, minFrac, labelMinFrac float64, minCount int32, progress func(epoch int)) (*table, *table) {
+func trainParser(data []parseSample, upos, xpos []string, ntag, nlab, epochs int, seed uint64, explore float64, minFrac, labelMinFrac float64, minCount int32, progress func(epoch int)) (*table, *table) {
 	tr := &parserTrainer{
 		w:        newTrainWeights(),
 		lw:       newTrainWeights(),
@@ -126,6 +126,7 @@ func trainParser(data []parseSample, ntag, nlab, epochs int, seed uint64, explor
 		scores:   make([]int32, nActions),
 		lscores:  make([]int32, nlab),
 	}
+	tr.st.kinds, tr.st.upos = wordKinds(upos, xpos), coarseTags(upos)
 	if minCount > 1 {
 		tc, lc := featureCounts{}, featureCounts{}
 		for i := range data {
@@ -171,13 +172,66 @@ func setupToks(st *pstate, words []string, tags []int, amb []uint64, rootTag uin
 		}
 		// Words too rare to have an ambiguity class are not told apart: in
 		// training they would be memorised, and new text is full of them.
-		wa := strHash(lower(w))
+		l := lower(w)
+		wa := strHash(l)
 		if a == atomNone {
 			wa = f1(unknownWord, strHash(shape(w)))
 		}
-		st.toks[i] = ptok{w: wa, p: uint64(tags[i]), a: a}
+		u := uint64(atomNone)
+		if t := tags[i]; t >= 0 && t < len(st.upos) {
+			u = st.upos[t]
+		}
+		st.toks[i] = ptok{w: wa, p: uint64(tags[i]), u: u, a: a, s: strHash(suffix(l, 3))}
 	}
-	st.toks[n] = ptok{w: atomRoot, p: rootTag, a: atomRoot}
+	st.toks[n] = ptok{w: atomRoot, p: rootTag, u: atomRoot, a: atomRoot}
+	if cap(st.punct) < n+2 {
+		st.punct = make([]int32, n+2)
+		st.verbs = make([]int32, n+2)
+		st.verb = make([]int32, n+2)
+		st.npunct = make([]int32, n+2)
+		st.conjs = make([]int32, n+2)
+		st.depth = make([]int32, n+2)
+	}
+	st.conjs, st.depth = st.conjs[:n+2], st.depth[:n+2]
+	st.conjs[0], st.depth[0] = 0, 0
+	st.punct, st.verbs = st.punct[:n+2], st.verbs[:n+2]
+	st.verb, st.npunct = st.verb[:n+2], st.npunct[:n+2]
+	st.punct[0], st.verbs[0] = 0, 0
+	for i := range n {
+		k := st.kind(int32(i))
+		st.punct[i+1], st.verbs[i+1] = st.punct[i], st.verbs[i]
+		if k&kindPunct != 0 {
+			st.punct[i+1]++
+		}
+		if k&kindVerb != 0 {
+			st.verbs[i+1]++
+		}
+		st.conjs[i+1] = st.conjs[i]
+		if k&kindConj != 0 {
+			st.conjs[i+1]++
+		}
+		st.depth[i+1] = st.depth[i]
+		if k&kindOpen != 0 {
+			st.depth[i+1]++
+		}
+		if k&kindClose != 0 {
+			st.depth[i+1]--
+		}
+	}
+	st.punct[n+1], st.verbs[n+1], st.conjs[n+1] = st.punct[n], st.verbs[n], st.conjs[n]
+	st.depth[n+1] = st.depth[n]
+	st.verb[n], st.verb[n+1] = int32(n), int32(n)
+	st.npunct[n], st.npunct[n+1] = int32(n), int32(n)
+	for i := n - 1; i >= 0; i-- {
+		k := st.kind(int32(i))
+		st.verb[i], st.npunct[i] = st.verb[i+1], st.npunct[i+1]
+		if k&kindVerb != 0 {
+			st.verb[i] = int32(i)
+		}
+		if k&kindPunct != 0 {
+			st.npunct[i] = int32(i)
+		}
+	}
 }
 
 // count adds the features of the gold transitions and arcs of s.

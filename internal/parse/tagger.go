@@ -13,6 +13,13 @@ import (
 // (nearly) always have one tag get it from a tag dictionary without
 // scoring.
 
+// sureMargin is the first-pass score margin (in the quantised units of the
+// weight table, whose largest weight is 32000) above which the second pass
+// keeps the first-pass tag; see tagGreedy. Chosen on EWT dev: from 20000
+// down to 10000 no dev tag changes and tagging gets 10-15% faster; at 2000
+// UPOS drops by 0.0002.
+const sureMargin = 15000
+
 // scorer is a weight table: training or frozen.
 type scorer interface {
 	score(feats []uint64, scores []int32)
@@ -294,12 +301,23 @@ func tagFeatures(in *tagInput, i int, p1, p2 uint64, out []uint64) []uint64 {
 }
 
 // tagGreedy tags a prepared sentence with weights w over nclass classes,
-// writing class numbers to out. pc may be nil.
-func tagGreedy(w scorer, in *tagInput, nclass int, out []int, feats []uint64, scores []int32, pc *prevCache) {
+// writing class numbers to out. pc may be nil. In the first pass (no
+// in.right), margins, when not nil, receives how far each word's tag
+// scored above the next best (1<<30 for a word in the tag dictionary). In
+// the second pass, a word whose first-pass margin is at least sureMargin
+// keeps its first-pass tag unscored: the second pass almost never
+// overturns such a tag, and skipping it saves time.
+func tagGreedy(w scorer, in *tagInput, nclass int, out []int, feats []uint64, scores []int32, pc *prevCache, margins []int32) {
 	p1, p2 := uint64(nclass), uint64(nclass)
+	second := in.right != nil
 	for i := range in.toks {
 		best := in.toks[i].fixed
-		if best < 0 {
+		margin := int32(1 << 30)
+		switch {
+		case best >= 0:
+		case second && margins != nil && margins[i] >= sureMargin:
+			best = in.right[i]
+		default:
 			feats = tagFeatures(in, i, p1, p2, feats[:0])
 			if pc != nil {
 				copy(scores, pc.get(w, nclass, p1, p2))
@@ -309,6 +327,17 @@ func tagGreedy(w scorer, in *tagInput, nclass int, out []int, feats []uint64, sc
 			}
 			w.score(feats, scores)
 			best = argmax(scores)
+			if !second && margins != nil {
+				margin = 1 << 30
+				for c, v := range scores {
+					if c != best {
+						margin = min(margin, scores[best]-v)
+					}
+				}
+			}
+		}
+		if !second && margins != nil {
+			margins[i] = margin
 		}
 		out[i] = best
 		p2, p1 = p1, uint64(best)

@@ -235,7 +235,7 @@ func trainWith(ts *trainSet, jk [][]int, opt TrainOptions, start time.Time) *Mod
 			pdata[i].amb[j] = m.lex.ambOf(w)
 		}
 	}
-	m.parseW, m.labelW = trainParser(pdata, ntag, len(ts.labels), opt.ParseEpochs, opt.Seed, opt.Explore, opt.ParsePrune, opt.LabelPrune, opt.ParseMinCount, func(ep int) {
+	m.parseW, m.labelW = trainParser(pdata, m.upos, m.xpos, ntag, len(ts.labels), opt.ParseEpochs, opt.Seed, opt.Explore, opt.ParsePrune, opt.LabelPrune, opt.ParseMinCount, func(ep int) {
 		opt.logf("parse: parser epoch %d/%d (%v)", ep+1, opt.ParseEpochs, time.Since(start).Round(time.Second))
 	})
 	opt.logf("parse: parser trained: %d transition and %d label features (%v)", m.parseW.nrows, m.labelW.nrows, time.Since(start).Round(time.Second))
@@ -284,7 +284,7 @@ func jackknife(ts *trainSet, opt TrainOptions, logf func(string, ...any)) [][]in
 			s := &ts.tagData[i]
 			prepareTag(s.words, lex, &in)
 			jk[i] = make([]int, len(s.words))
-			tagGreedy(tab, &in, ntag, jk[i], feats, scores, nil)
+			tagGreedy(tab, &in, ntag, jk[i], feats, scores, nil, nil)
 			for j, c := range jk[i] {
 				total++
 				if c == s.tags[j] {

@@ -2,8 +2,10 @@ package parse
 
 import (
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -186,6 +188,119 @@ func TestTruecase(t *testing.T) {
 			lex.truecase(words, tc.headline)
 			if got := strings.Join(words, " "); got != tc.want {
 				t.Errorf("truecase(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestTableLayouts(t *testing.T) {
+	tests := []struct {
+		name    string
+		nclass  int
+		compact bool
+	}{
+		{"three classes: compact slots", 3, true},
+		{"many classes: inline and spilled rows", 40, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var keys []uint64
+			var counts []uint32
+			var cls []uint16
+			var ws []int16
+			want := map[uint64][]int32{}
+			for r := 0; r < 5000; r++ {
+				k := f2(7, uint64(r), 11)
+				keys = append(keys, k)
+				row := make([]int32, tc.nclass)
+				n := 0
+				for c := 0; c < tc.nclass; c++ {
+					if (r+c)%3 == 0 || c == r%tc.nclass {
+						w := int16((r*31+c*7)%2001 - 1000)
+						if w == 0 {
+							w = 1
+						}
+						cls = append(cls, uint16(c))
+						ws = append(ws, w)
+						row[c] = int32(w)
+						n++
+					}
+				}
+				counts = append(counts, uint32(n))
+				want[k] = row
+			}
+			// Keys must ascend.
+			order := make([]int, len(keys))
+			for i := range order {
+				order[i] = i
+			}
+			slices.SortFunc(order, func(a, b int) int { return cmp.Compare(keys[a], keys[b]) })
+			starts := make([]int, len(keys)+1)
+			for i, c := range counts {
+				starts[i+1] = starts[i] + int(c)
+			}
+			var k2 []uint64
+			var c2 []uint32
+			var cl2 []uint16
+			var w2 []int16
+			for _, i := range order {
+				k2 = append(k2, keys[i])
+				c2 = append(c2, counts[i])
+				cl2 = append(cl2, cls[starts[i]:starts[i+1]]...)
+				w2 = append(w2, ws[starts[i]:starts[i+1]]...)
+			}
+			tab := newTable(k2, c2, cl2, w2)
+			if (tab.small != nil) != tc.compact {
+				t.Fatalf("compact layout = %v, want %v", tab.small != nil, tc.compact)
+			}
+			found := 0
+			for _, k := range tab.keys {
+				got := make([]int32, tc.nclass)
+				tab.score([]uint64{k}, got)
+				if !slices.Equal(got, want[k]) {
+					t.Fatalf("score of %x = %v, want %v", k, got, want[k])
+				}
+				found++
+			}
+			if found < len(keys)-2 {
+				t.Errorf("%d of %d rows kept", found, len(keys))
+			}
+			got := make([]int32, tc.nclass)
+			tab.score([]uint64{f2(8, 1, 2), f2(8, 3, 4)}, got)
+			if slices.ContainsFunc(got, func(v int32) bool { return v != 0 }) {
+				t.Errorf("unknown features scored %v", got)
+			}
+			ek, ec, ecl, ew := tab.export()
+			again := newTable(ek, ec, ecl, ew)
+			if again.nrows != tab.nrows || !slices.Equal(again.keys, tab.keys) {
+				t.Errorf("rebuilt table has %d rows, want %d", again.nrows, tab.nrows)
+			}
+		})
+	}
+}
+
+func TestSentenceCounts(t *testing.T) {
+	upos := []string{"NOUN", "VERB", "PUNCT", "CCONJ", "VERB", "PUNCT", "PUNCT", "PUNCT"}
+	xpos := []string{"NNS", "VBD", ",", "CC", "VBD", ".", "-LRB-", "-RRB-"}
+	var st pstate
+	st.kinds, st.upos = wordKinds(upos, xpos), coarseTags(upos)
+	// Rebels fled , and ( hid ) .
+	setupToks(&st, []string{"Rebels", "fled", ",", "and", "(", "hid", ")", "."}, []int{0, 1, 2, 3, 6, 4, 7, 5}, nil, 99)
+	tests := []struct {
+		name      string
+		got, want []int32
+	}{
+		{"punctuation before", st.punct, []int32{0, 0, 0, 1, 1, 2, 2, 3, 4, 4}},
+		{"verbs before", st.verbs, []int32{0, 0, 1, 1, 1, 1, 2, 2, 2, 2}},
+		{"conjunctions before", st.conjs, []int32{0, 0, 0, 0, 1, 1, 1, 1, 1, 1}},
+		{"bracket depth before", st.depth, []int32{0, 0, 0, 0, 0, 1, 1, 0, 0, 0}},
+		{"next verb", st.verb, []int32{1, 1, 5, 5, 5, 5, 8, 8, 8, 8}},
+		{"next punctuation", st.npunct, []int32{2, 2, 2, 4, 4, 6, 6, 7, 8, 8}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if !slices.Equal(tc.got, tc.want) {
+				t.Errorf("got %v, want %v", tc.got, tc.want)
 			}
 		})
 	}
