@@ -24,12 +24,13 @@ import (
 // annotations made before dyad was run on them. Articles whose id ends in an
 // even number are the dev half, the others the test half.
 
-// heldoutFloor is what the full held-out set must keep scoring: the figures
-// measured when the corpus was added, rounded down to two decimals, less
-// 0.02. Raise them when dyad improves; never lower them to pass.
+// heldoutFloor is what the full held-out set must keep scoring: the last
+// figures measured, rounded down to two decimals, less 0.02 (first 0.181 and
+// 0.928; now 0.439 and 0.933). Raise them when dyad improves; never lower
+// them to pass.
 var heldoutFloor = struct {
 	rootF1, actorRecall float64
-}{rootF1: 0.16, actorRecall: 0.90}
+}{rootF1: 0.41, actorRecall: 0.91}
 
 // heldoutDir returns testdata/heldout at the repository root.
 func heldoutDir(t testing.TB) string {
