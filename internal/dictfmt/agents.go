@@ -70,7 +70,11 @@ func readAgents(name string, r io.Reader, d dialect) ([]byte, error) {
 		}
 		rest := strings.TrimSpace(codeBlockRE.ReplaceAllString(body, " "))
 		var plurals []string
+		// "POLICE {} [~COP]": no plural at all (PETRARCH makes the
+		// regular plural only when no braces are written).
+		noPlural := false
 		if m := pluralRE.FindString(rest); m != "" {
+			noPlural = strings.TrimSpace(strings.Trim(m, "{}")) == "" && d == petrarch
 			for _, p := range strings.Fields(strings.Trim(m, "{}")) {
 				plurals = append(plurals, p)
 			}
@@ -112,6 +116,10 @@ func readAgents(name string, r io.Reader, d dialect) ([]byte, error) {
 						w.line(n, "agent %s %s noplural", t, code)
 					}
 				}
+				continue
+			}
+			if noPlural {
+				w.line(n, "agent %s %s noplural", text, code)
 				continue
 			}
 			w.line(n, "agent %s %s", text, code)

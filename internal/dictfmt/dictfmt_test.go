@@ -61,10 +61,11 @@ func TestRealFiles(t *testing.T) {
 		// [~ENV} and a line without a code.
 		{p2 + "Phoenix.agents.txt", ReadPetrarchAgents, []int{544, 1927}, 3000},
 		// Codes that are not event codes ([abc], [210a], [025?]; the
-		// WEIS variants [075A] and [174K] are), bad headers, a block
-		// reopened with another code (1093-1095).
+		// WEIS variants [075A] and [174K] are), a pattern without a code.
+		// Headers of two words ("--- LASH OUT [122] ---") and a block
+		// reopened with another code (1093) are read.
 		{p2 + "PETR.Validate.verbs.txt", ReadPetrarchVerbs,
-			[]int{155, 156, 671, 687, 975, 992, 993, 1024, 1051, 1093, 1094, 1095, 1241}, 900},
+			[]int{155, 156, 671, 975, 992, 993, 1051, 1241}, 900},
 		// Stray ")" in two patterns; &WEATHER and &DEMONSTRATION are
 		// never defined.
 		{p2 + "CAMEO.2.0.txt", ReadPetrarchVerbs, []int{2374, 7606, 8443, 8444}, 7000},
@@ -222,7 +223,8 @@ func TestAgents(t *testing.T) {
 		{"plain", ReadPetrarchAgents, "HARBOUR_PILOT [~BUS] # x\n", "agent harbour pilot ~BUS", nil},
 		{"plural", ReadPetrarchAgents, "CHIEF_OF_POLICE {CHIEFS_OF_POLICE} [~COP]\n",
 			"agent chief of police ~COP plural chiefs of police", nil},
-		{"empty plural", ReadPetrarchAgents, "PRESS {} [~MED]\n", "agent press ~MED", nil},
+		{"empty plural", ReadPetrarchAgents, "PRESS {} [~MED]\n", "agent press ~MED noplural", nil},
+		{"regular plural", ReadPetrarchAgents, "PRESS [~MED]\n", "agent press ~MED", nil},
 		{"substitution", ReadPetrarchAgents, "!WHO! = MAN, WOMAN\nMILK!WHO! [~BUS]\n",
 			"agent milkman ~BUS\nagent milkwoman ~BUS", nil},
 		{"tabari before code", ReadTabariAgents, "RELIEF_GROUP_  [ NGO~] ;x\n", "agent relief group NGO~", nil},
@@ -260,13 +262,21 @@ func TestVerbs(t *testing.T) {
 			"block MEET [040]\nverb sit down {sat} [043]\n- $ * {peace talks} (with +) [043:043]\n- * ^ {new round} [044]", nil},
 		{"set joined in a phrase", ReadPetrarchVerbs,
 			"&TIES\n+ECONOMIC\n--- LEAVE [345] ---\nABANDON\n- * NEW_&TIES_RELATIONS [903]\n",
-			"set TIES\n+ economic\nblock LEAVE [345]\nverb abandon\n- * new_ &TIES_ relations [903]", nil},
+			"set TIES\n+ economic\nblock LEAVE [345]\nverb abandon {abandons abandoned abandoning}\n- * new_ &TIES_ relations [903]", nil},
 		{"joined star and alternatives", ReadPetrarchVerbs,
 			"--- HELP [070] ---\nAID\n- WILL_* { FOOD | WATER } [071]\n",
-			"block HELP [070]\nverb aid\n- will * food [071]\n- will * water [071]", nil},
+			"block HELP [070]\nverb aid {aids aided aiding}\n- will_ * food [071]\n- will_ * water [071]", nil},
 		{"no-event and conjunction verb", ReadPetrarchVerbs,
 			"--- HIT [190] ---\nSTRIKE [---]\n+STRUCK_AND\n~ a (a b HIT) SAY = a b 015\n",
-			"block HIT [190]\nverb strike [---]", nil},
+			"block HIT [190]\nverb strike {strikes striked striking} [---]", nil},
+		{"irregular forms only", ReadPetrarchVerbs, "--- HIT [190] ---\nSTRIKE {STRUCK STRIKING}\n",
+			"block HIT [190]\nverb strike {struck striking}", nil},
+		{"regular forms", ReadPetrarchVerbs, "--- GO [010] ---\nCARRY\nPUSH\nPOSE\n",
+			"block GO [010]\nverb carry {carries carried carrying}\nverb push {pushes pushed pushing}\nverb pose {poses posed posing}", nil},
+		{"block name of two words", ReadPetrarchVerbs, "--- LASH OUT [122] ---\nLASH OUT\n",
+			"block LASH_OUT [122]\nverb lash out {lashes lashed lashing}", nil},
+		{"block reopened with another code", ReadPetrarchVerbs, "--- SHOT [---] ---\nSHOT\n--- SHOT [223] ---\nSHOT\n- + WAS * DEAD [224]\n",
+			"block SHOT [---]\nverb shot {shots shoted shoting}\nblock SHOT_3 [223]\nverb shot {shots shoted shoting}\n- + was * dead [224]", nil},
 		{"tabari root and patterns", ReadTabariVerbs,
 			"<SYNSETS>\n&TOOL\n+SPADE\n&KIT\n+&TOOL_BOX\n</SYNSETS>\n<TIME>\nLATER [+1]\n</TIME>\nDIG_ [060] ;x\n- * { HOLE | PIT } FOR_ + [061]\n- % * &KIT [062]\n{ DUG_ DIGS_ }\nPLANT_ [###]\n",
 			"set TOOL\n+ spade~\nset KIT\n+ spade~ box~\nblock DIG [060]\nverb dig {digs diges diged digen diging}\n- * hole~ for + [061]\n- * pit~ for + [061]\n- % * &KIT [062]\nverb dug\nverb digs\nblock PLANT [---]\nverb plant {plants plantes planted planten planting}", nil},

@@ -45,3 +45,14 @@ func TestTabariDiscards(t *testing.T) {
 		})
 	}
 }
+
+func TestReadTabariNominals(t *testing.T) {
+	src := "<NOUN>\nGOATS  ;x\nFORCES_\n</NOUN>\n<ADJECTIVE>\nEVIL\n</ADJECTIVE>\nARNOR [ARN]\n"
+	got, err := ReadTabariNominals(strings.NewReader(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"goats", "forces_", "evil"}; strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}

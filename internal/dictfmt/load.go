@@ -33,6 +33,7 @@ const (
 	kindVerbs
 	kindDiscards
 	kindOptions
+	kindNominals
 )
 
 // source is one file to convert.
@@ -50,6 +51,9 @@ type Set struct {
 	Discards *Discards
 	// Options are the settings of a TABARI .options file.
 	Options *Options
+	// Nominals are the words of the <NOUN> and <ADJECTIVE> sections of
+	// TABARI actor files (see ReadTabariNominals).
+	Nominals []string
 }
 
 // Load reads the user's dictionaries of a format ("petrarch" or "tabari")
@@ -112,7 +116,7 @@ func fileSources(format, p string) ([]source, error) {
 		case ".project":
 			return projectSources(filepath.Dir(p), p)
 		case ".actors":
-			return []source{{p, ReadTabariActors, kindActors}, {p, nil, kindDiscards}}, nil
+			return []source{{p, ReadTabariActors, kindActors}, {p, nil, kindDiscards}, {p, nil, kindNominals}}, nil
 		case ".agents":
 			return []source{{p, ReadTabariAgents, kindActors}}, nil
 		case ".verbs":
@@ -132,6 +136,7 @@ type converted struct {
 	actorFS, verbFS fstest.MapFS
 	discards        *Discards
 	options         *Options
+	nominals        []string
 	errs            ErrorList
 	srcOf           map[string]string // file system name -> source path
 }
@@ -162,6 +167,10 @@ func convertSources(srcs []source) (*converted, error) {
 			if d != nil {
 				c.discards.list = append(c.discards.list, d.list...)
 			}
+		case s.kind == kindNominals:
+			var ws []string
+			ws, err = ReadTabariNominals(f)
+			c.nominals = append(c.nominals, ws...)
 		case s.kind == kindOptions:
 			var o *Options
 			o, err = ReadTabariOptions(s.path, f)
@@ -212,7 +221,7 @@ func loadSources(dir string, srcs []source) (*Set, error) {
 	if err := c.errs.Err(); err != nil {
 		return nil, err
 	}
-	set := &Set{Discards: c.discards, Options: c.options}
+	set := &Set{Discards: c.discards, Options: c.options, Nominals: c.nominals}
 	if len(c.actorFS) > 0 {
 		if set.Actors, err = dict.LoadActors(c.actorFS); err != nil {
 			return nil, fmt.Errorf("dictfmt: %s: %w", dir, err)
@@ -233,7 +242,7 @@ func loadLenient(srcs []source) (*Set, error) {
 	if err != nil {
 		return nil, err
 	}
-	set := &Set{Discards: c.discards, Options: c.options}
+	set := &Set{Discards: c.discards, Options: c.options, Nominals: c.nominals}
 	errs := c.errs
 	if len(c.actorFS) > 0 {
 		err := retryDropping(c.actorFS, c.srcOf, &errs, func() error {
@@ -369,7 +378,8 @@ func projectSources(dir, project string) ([]source, error) {
 	}
 	var out []source
 	for _, a := range p.Actors {
-		out = append(out, source{filepath.Join(dir, a), ReadTabariActors, kindActors}, source{filepath.Join(dir, a), nil, kindDiscards})
+		out = append(out, source{filepath.Join(dir, a), ReadTabariActors, kindActors}, source{filepath.Join(dir, a), nil, kindDiscards},
+			source{filepath.Join(dir, a), nil, kindNominals})
 	}
 	if p.Agents != "" {
 		out = append(out, source{filepath.Join(dir, p.Agents), ReadTabariAgents, kindActors})

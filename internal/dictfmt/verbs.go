@@ -60,15 +60,16 @@ type verbConv struct {
 	set     string                // the set being read
 	inBlock bool
 	section string
-	seen    map[string]bool // patterns of the current block
-	skip    bool            // the block header was bad: its lines are skipped
+	seen    map[string]bool   // patterns of the current block
+	blocks  map[string]string // the code of each block name written
+	skip    bool              // the block header was bad: its lines are skipped
 	// tabari marks the words of set members that TABARI matches as stems
 	// (those not ended by "_") with "~".
 	tabari bool
 }
 
 var (
-	blockRE   = regexp.MustCompile(`^---\s+(\S+)\s+\[([^\]]*)\]`)
+	blockRE   = regexp.MustCompile(`^---\s+([^\s\[][^\[]*?)\s+\[([^\]]*)\]`)
 	endCodeRE = regexp.MustCompile(`\[([^\]]*)\]\s*$`)
 	setNameRE = regexp.MustCompile(`^&[A-Za-z0-9_]+$`)
 )
@@ -484,7 +485,17 @@ func (c *verbConv) block(n int, body string) {
 		c.inBlock = false
 		return
 	}
-	name := strings.ToUpper(strings.ReplaceAll(m[1], "-", "_"))
+	name := strings.ToUpper(strings.ReplaceAll(strings.Join(strings.Fields(m[1]), "_"), "-", "_"))
+	if c.blocks == nil {
+		c.blocks = map[string]string{}
+	}
+	if prev, ok := c.blocks[name]; ok && prev != code {
+		// A second block of the name with another code ("--- SHOT [---]"
+		// then "--- SHOT [223]"): a block of its own, as PETRARCH reads
+		// the later one.
+		name = fmt.Sprintf("%s_%d", name, n)
+	}
+	c.blocks[name] = code
 	c.w.line(n, "block %s %s", name, code)
 	c.inBlock = true
 	c.seen = map[string]bool{}
@@ -574,6 +585,12 @@ func (c *verbConv) verb(n int, body string) {
 			fs = append(fs, w[0])
 		}
 	}
+	if !strings.Contains(body, "{") {
+		// PETRARCH makes the regular forms of a verb listed without
+		// irregular ones; listed, they are found whatever the parse
+		// tags the word ("Ethiopia departs from Libya").
+		fs = petrarchForms(words[0])
+	}
 	line := "verb " + strings.Join(words, " ")
 	if len(fs) > 0 {
 		line += " {" + strings.Join(fs, " ") + "}"
@@ -631,6 +648,12 @@ func (c *verbConv) pattern(n int, body, comment string, groups bool) {
 				if strings.HasPrefix(w, "&") {
 					ws[i] = "&" + setName(w)
 				}
+			}
+			if strings.HasSuffix(f, "_") && len(ws) == 1 {
+				// "RECENTLY_*": the word comes right before the next
+				// element.
+				out = append(out, ws[0]+"_")
+				continue
 			}
 			switch {
 			case len(ws) > 1 && depth == 0 && groups && !strings.HasPrefix(f, "&") && !strings.Contains(f, "&"):
@@ -701,4 +724,18 @@ func (c *verbConv) finish() ([]byte, error) {
 		return out, err
 	}
 	return out, nil
+}
+
+// petrarchForms returns the regular forms PETRARCH gives a verb without
+// irregular ones: "s" (or "es"), "ed" (or "d") and "ing".
+func petrarchForms(w string) []string {
+	switch {
+	case strings.HasSuffix(w, "e"):
+		return []string{w + "s", w + "d", w[:len(w)-1] + "ing"}
+	case strings.HasSuffix(w, "s") || strings.HasSuffix(w, "sh") || strings.HasSuffix(w, "ch") || strings.HasSuffix(w, "x"):
+		return []string{w + "es", w + "ed", w + "ing"}
+	case strings.HasSuffix(w, "y") && len(w) > 1 && !strings.ContainsRune("aeiou", rune(w[len(w)-2])):
+		return []string{w[:len(w)-1] + "ies", w[:len(w)-1] + "ied", w + "ing"}
+	}
+	return []string{w + "s", w + "ed", w + "ing"}
 }

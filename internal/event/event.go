@@ -135,6 +135,21 @@ type Config struct {
 	// Defaults are the linear coder's default actors (TABARI's "DEFAULT:
 	// SOURCE [X] PRIOR TARGET [Y] AFTER"); the zero value uses none.
 	Defaults Defaults
+	// ParsePhrases reads noun phrases from the parse in the linear coder,
+	// as PETRARCH read its parse trees: a conjunction attached to a noun
+	// ("death and injury toll has risen") begins no clause, and a
+	// possessor is no actor phrase of its own when its noun phrase is
+	// headed by another ("Dagolath's deputy prime minister Telemar").
+	ParsePhrases bool
+	// NounConj, when not nil, lists the nouns and adjectives between which
+	// a conjunction begins no clause in the linear coder (TABARI's <NOUN>
+	// and <ADJECTIVE> lists: "sheep and goats").
+	NounConj *NounConj
+	// NewActorLength, when above zero, makes each noun phrase of at most
+	// that many words that is a verb's subject, object or oblique and
+	// names no actor an actor of its own in the linear coder, coded by its
+	// words in capitals (PETRARCH's new_actor_length).
+	NewActorLength int
 }
 
 // Commas says which comma-delimited clauses the linear coder skips, by

@@ -26,8 +26,10 @@ import (
 // Words joined by "_" must be adjacent; a phrase's words are consecutive. A
 // verb's word right after an article is a noun. The peers' options are
 // Config.CodeBy, MinWords, Complex (sentences too complex to code), Commas
-// (comma-delimited clauses skipped), Defaults (default actors) and NoTarget
-// (events without a target).
+// (comma-delimited clauses skipped), Defaults (default actors), NoTarget
+// (events without a target), NewActorLength (noun phrases as new actors),
+// NounConj (TABARI's nouns) and ParsePhrases (PETRARCH's phrases, see
+// linear_peer.go).
 
 // span is one actor phrase of a sentence: its tokens and the actors it
 // names.
@@ -66,7 +68,13 @@ var passiveAux = map[string]bool{"is": true, "was": true, "were": true, "are": t
 func (r *run) linearSentence(t *tree) {
 	l := &linear{r: r, t: t, at: make([]int, len(t.toks)), firstDefault: -1}
 	l.index()
+	if r.c.cfg.NewActorLength > 0 {
+		l.newActors()
+	}
 	l.commas()
+	if r.c.cfg.ParsePhrases {
+		l.dropPossessors()
+	}
 	if why := l.complex(); why != "" {
 		r.miss(t, 0, "", "the sentence is too complex to code: "+why)
 		return
@@ -85,7 +93,7 @@ func (r *run) linearSentence(t *tree) {
 				continue
 			}
 			tr, ok := l.trigger(i)
-			if !ok {
+			if !ok || l.auxDefers(tr, cl) {
 				continue
 			}
 			n := len(r.events)
@@ -158,7 +166,12 @@ func (l *linear) commas() {
 		left = append(left, commas[i])
 	}
 	if len(left) > 0 {
-		kill(0, left[0], c.BMin, c.BMax)
+		// PETRARCH counted the comma as a word of the initial clause.
+		n := 0
+		if l.r.c.cfg.ParsePhrases {
+			n = 1
+		}
+		kill(0, left[0], c.BMin-n, c.BMax-n)
 		kill(left[len(left)-1]+1, end, c.EMin, c.EMax)
 	}
 	for k, d := range l.dead {
@@ -285,7 +298,7 @@ func (l *linear) clauses() [][2]int {
 	var out [][2]int
 	start := 0
 	for k := range t.toks {
-		if k == start || !clauseConjunctions[t.word[k]] || l.joinsActors(k) || !l.verbAfter(k) {
+		if k == start || !clauseConjunctions[t.word[k]] || l.joinsActors(k) || !l.verbAfter(k) || l.joinsNouns(k) {
 			continue
 		}
 		out = append(out, [2]int{start, k - 1})
@@ -334,7 +347,7 @@ func (l *linear) firstSpanFrom(k int) int {
 func (l *linear) trigger(i int) (trigger, bool) {
 	t, v := l.t, l.r.c.verbs
 	var cands []*dict.VerbEntry
-	if !(i > 0 && articles[t.word[i-1]]) {
+	if !(i > 0 && articles[t.word[i-1]]) && !l.determined(i) {
 		// A verb's word right after an article is a noun ("an accord").
 		cands = v.VerbEntries(t.word[i])
 		if t.lemma[i] != t.word[i] && t.isVerb(i) {
@@ -447,6 +460,11 @@ func (l *linear) verb(tr trigger, cl [2]int, srcSpan int) int {
 	d := r.c.cfg.Defaults
 	regular := false
 	srcIdx, tgtIdx := m.source, m.target
+	if srcIdx < 0 {
+		if s := l.subjectSpan(tr.tok); s >= 0 && s != tgtIdx {
+			srcIdx, regular = s, true
+		}
+	}
 	if srcIdx < 0 && srcSpan >= 0 && srcSpan != tgtIdx {
 		srcIdx = srcSpan
 		regular = true
@@ -778,9 +796,13 @@ func (l *linear) find(m *lmatch, e dict.VerbElem, k, last, end int, used map[int
 			}
 			return l.spans[s].last + 1, true
 		case dict.ElemAny:
-			// TABARI's "^" skips an actor's whole name.
+			// TABARI's "^" skips an actor's whole name; PETRARCH's any
+			// noun phrase.
 			if s := l.at[k]; s >= 0 {
 				return l.spans[s].last + 1, true
+			}
+			if n := l.nounPhraseAt(k); n > 0 {
+				return k + n, true
 			}
 		case dict.ElemCompound:
 			if s := l.at[k]; s >= 0 && l.spans[s].first == k {
@@ -972,6 +994,12 @@ func (l *linear) backward(m *lmatch, elems []dict.VerbElem, k int, used map[int]
 						found = true
 						break
 					}
+				}
+			case dict.ElemPhrase:
+				// A phrase ("{death total}") ends at token k.
+				if start, ok := l.phraseEndingAt(e.Elems, k); ok {
+					k = start - 1
+					found = true
 				}
 			default:
 				sub := &lmatch{source: -1, target: -1, compound: -1}

@@ -150,14 +150,18 @@ func setComma(c *event.Commas, name string, n int) {
 }
 
 // petrarchOption applies one PETRARCH <Config option="k" value="v">:
-// require_dyad and comma_min, comma_max, comma_bmin, comma_bmax,
-// comma_emin, comma_emax; the others (new_actor_length, stop_on_error)
-// leave c unchanged.
+// require_dyad, new_actor_length and comma_min, comma_max, comma_bmin,
+// comma_bmax, comma_emin, comma_emax; the others (stop_on_error) leave c
+// unchanged.
 func petrarchOption(c *event.Config, k, v string) {
 	k = strings.ToLower(k)
 	switch {
 	case k == "require_dyad":
 		c.NoTarget = strings.EqualFold(v, "false")
+	case k == "new_actor_length":
+		if n, err := strconv.Atoi(v); err == nil && n >= 0 {
+			c.NewActorLength = n
+		}
 	case strings.HasPrefix(k, "comma_"):
 		if n, err := strconv.Atoi(v); err == nil {
 			setComma(&c.Commas, strings.TrimPrefix(k, "comma_"), n)

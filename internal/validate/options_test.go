@@ -29,7 +29,8 @@ func TestApplyOption(t *testing.T) {
 		{"commas off", "COMMA: OFF", event.Config{MinWords: 8}},
 		{"petrarch comma setting", "comma_emax=6", event.Config{MinWords: 8, Commas: event.Commas{EMax: 6}}},
 		{"petrarch require_dyad", "require_dyad=False", event.Config{MinWords: 8, NoTarget: true}},
-		{"petrarch setting dyad ignores", "new_actor_length=4", event.Config{MinWords: 8}},
+		{"petrarch new actors", "new_actor_length=4", event.Config{MinWords: 8, NewActorLength: 4}},
+		{"petrarch setting dyad ignores", "stop_on_error=True", event.Config{MinWords: 8}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

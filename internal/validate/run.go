@@ -80,6 +80,10 @@ type Runner struct {
 	// agentFirst the first groups of the codes of agents that follow a
 	// nationality's code.
 	agentCodes, agentFirst map[string]bool
+	// fwd is TABARI's story forwarding state.
+	fwd forward
+	// nounConj lists TABARI's nouns and adjectives (event.Config.NounConj).
+	nounConj *event.NounConj
 }
 
 // NewRunner returns a runner for the suite with the dictionary set (from
@@ -90,6 +94,7 @@ func NewRunner(s *Suite, set *dictfmt.Set) (*Runner, error) {
 	}
 	r := &Runner{suite: s, set: set, byConfig: map[event.Config]*pipeline.Pipeline{},
 		agentCodes: map[string]bool{}, agentFirst: map[string]bool{}}
+	r.nounConj = &event.NounConj{Words: set.Nominals}
 	if err := r.use(r.startConfig()); err != nil {
 		return nil, err
 	}
@@ -105,15 +110,19 @@ func NewRunner(s *Suite, set *dictfmt.Set) (*Runner, error) {
 }
 
 // startConfig returns the coder configuration the suite starts with:
-// CoderConfig, TABARI's default minimum sentence length, and the settings
-// of the suite's .options file (see applyOption), if any.
+// CoderConfig; for PETRARCH noun phrases read from the parse; for TABARI
+// its default minimum sentence length and comma clauses, its nouns and
+// adjectives and the settings of the suite's .options file (see
+// applyOption), if any.
 func (r *Runner) startConfig() event.Config {
 	cfg := CoderConfig()
 	if r.suite.Name != SuiteTabari {
+		cfg.ParsePhrases = true
 		return cfg
 	}
 	cfg.MinWords = tabariMinWords
 	cfg.Commas = tabariCommas
+	cfg.NounConj = r.nounConj
 	o := r.set.Options
 	if o == nil {
 		return cfg
@@ -165,6 +174,10 @@ func (r *Runner) apply(rec Record) error {
 	}
 	cc := r.cfg
 	for _, o := range rec.Options {
+		if v, ok := strings.CutPrefix(o, "FORWARD:"); ok {
+			r.fwd.option(v)
+			continue
+		}
 		applyOption(&cc, o)
 	}
 	return r.use(cc)
@@ -213,10 +226,13 @@ func (r *Runner) Record(rec Record) Result {
 	res := Result{ID: rec.ID, Expect: rec.Expect.String(), Expected: tripleStrings(rec.Events)}
 	text := strings.Join(strings.Fields(rec.Text), " ")
 	var got []Triple
+	var a *dyad.Analysis
+	text, fs, fe := r.fwd.text(r.set.Actors, rec, text)
+	defer func() { r.fwd.coded(rec, a, fs, fe) }()
 	if phrase, _, ok := r.set.Discards.MatchOn(text, rec.Date); ok {
 		res.Discarded = phrase
 	} else {
-		a := r.p.Analyse(&dyad.Article{Doc: rec.ID, Title: rec.ID, Text: text, Published: rec.Date})
+		a = r.p.Analyse(&dyad.Article{Doc: rec.ID, Title: rec.ID, Text: text, Published: rec.Date})
 		got = Triples(a.Events)
 		for i := range got {
 			got[i].Source, got[i].Target = r.agentOnly(got[i].Source), r.agentOnly(got[i].Target)
