@@ -38,8 +38,12 @@ func (c *enqueueCmd) Run(ctx context.Context, args []string) error {
 	maxBytes := fs.Int64("max-bytes", queue.DefaultConfig().MaxBytes, "bytes the work stream holds at most")
 	published := fs.String("published", "", "publication date (YYYY-MM-DD) for articles whose input gives none")
 	status := fs.Bool("status", false, "print the queue's counts and the latest dead letters' reasons, and exit")
+	replayDead := fs.Bool("replay-dead", false, "move the dead letters back to the work stream for the workers, and exit")
+	limit := fs.Int("limit", 0, "with --replay-dead, replay at most this many dead letters, oldest first (0: all)")
 	fs.Usage = func() {
 		fmt.Fprintln(c.m.Stderr, `Usage: dyad enqueue --nats URL [flags] [FILE|DIR|-]...
+       dyad enqueue --status [--nats URL] [--stream S]
+       dyad enqueue --replay-dead [--nats URL] [--stream S] [--limit N]
 
 Reads articles like 'dyad ingest' and publishes each one, as JSON, to a
 JetStream work-queue stream (created or updated, file storage), from which
@@ -50,8 +54,10 @@ minutes) stores it once; the store drops later copies too. When the stream
 is full, enqueue waits for the workers to make room: nothing is dropped. A
 document that cannot be read is reported and the others go on; the exit
 status is 1 when any failed. With --status, prints what the queue holds
-instead: articles pending, in the workers' hands, and dead letters. See
-docs/SCALING.md.
+instead: articles pending, in the workers' hands, and dead letters. With
+--replay-dead, moves the dead letters (oldest first, at most --limit) back
+to the work stream, each deleted only once the work stream has it, and
+prints how many were replayed. See docs/SCALING.md.
 
 Flags:`)
 		fs.PrintDefaults()
@@ -60,10 +66,13 @@ Flags:`)
 		return err
 	}
 	inputs := fs.Args()
-	if *status {
-		if len(inputs) > 0 {
+	if *status || *replayDead {
+		if len(inputs) > 0 || (*status && *replayDead) || *limit < 0 {
 			fs.Usage()
 			return exitError{2}
+		}
+		if *replayDead {
+			return c.replayDead(ctx, *url, *stream, *limit)
 		}
 		return c.status(ctx, *url, *stream)
 	}
@@ -153,6 +162,28 @@ func (c *enqueueCmd) status(ctx context.Context, url, stream string) error {
 		}
 		fmt.Fprintf(c.m.Stdout, "  dead: seq %d, %s, delivered %d times: %s\n", d.Seq, doc, d.Delivered, d.Reason)
 	}
+	return nil
+}
+
+// replayDead moves up to limit dead letters (all with 0) back to the work
+// stream and prints how many.
+func (c *enqueueCmd) replayDead(ctx context.Context, url, stream string, limit int) error {
+	cfg := queue.DefaultConfig()
+	cfg.Stream = stream
+	q, err := queue.Connect(ctx, url, cfg)
+	if err != nil {
+		return err
+	}
+	defer q.Close()
+	st, err := q.ReplayDeadLetters(ctx, limit, func(format string, args ...any) {
+		fmt.Fprintf(c.m.Stderr, "dyad enqueue: "+format+"\n", args...)
+	})
+	if err != nil {
+		// Say what was moved before the replay stopped.
+		fmt.Fprintf(c.m.Stdout, "stream %s: %d dead letters replayed before an error\n", stream, st.Replayed)
+		return err
+	}
+	fmt.Fprintf(c.m.Stdout, "stream %s: %d dead letters replayed, %d left\n", stream, st.Replayed, st.Left)
 	return nil
 }
 

@@ -10,7 +10,8 @@
 // copy of an article as a duplicate, which dyad's stores do (by URL and
 // content hash). A message that cannot be decoded, fails permanently or
 // keeps failing is moved to a dead-letter stream with the reason in its
-// headers, so one bad article never blocks the others.
+// headers, so one bad article never blocks the others; ReplayDeadLetters
+// moves dead letters back to the work stream once the cause is fixed.
 package queue
 
 import (
