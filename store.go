@@ -636,9 +636,11 @@ type StoryStore interface {
 	// f.Sort order, and how many merged events f selects in all. The
 	// events' Reports are not filled.
 	FindMergedEvents(ctx context.Context, f MergedEventFilter) ([]MergedEvent, int, error)
-	// GetMergedEvent returns a merged event with its Reports; the error
-	// wraps ErrNotFound when there is none.
-	GetMergedEvent(ctx context.Context, id int64) (*MergedEvent, error)
+	// GetMergedEvent returns a merged event with one page of its Reports
+	// (the zero Page: all of them) and their number in ReportsTotal; the
+	// error wraps ErrNotFound when there is none, ErrInvalid for a bad
+	// page.
+	GetMergedEvent(ctx context.Context, id int64, reports Page) (*MergedEvent, error)
 	// FindStories returns one page of the stories f selects, in f.Sort
 	// order, and how many stories f selects in all.
 	FindStories(ctx context.Context, f StoryFilter) ([]StoredStory, int, error)
@@ -745,8 +747,12 @@ type MergedEvent struct {
 	Story int64 `json:"story"`
 	// Reports are its mentions, one per coded event, ordered by the
 	// article's publication date (undated last), article ID and the
-	// event's position in the article. Only GetMergedEvent fills them.
+	// event's position in the article. Only GetMergedEvent fills them,
+	// one page at a time.
 	Reports []Report `json:"reports,omitempty"`
+	// ReportsTotal counts all its reports, on every page; only
+	// GetMergedEvent sets it.
+	ReportsTotal int `json:"reports_total,omitempty"`
 }
 
 // MergedPlace is where a merged event happened.

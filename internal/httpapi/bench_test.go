@@ -98,6 +98,7 @@ func BenchmarkStories(b *testing.B) {
 		"/api/merged-events?actor=USA&from=2016-06-01&limit=50",
 		"/api/stories/1",
 		"/api/merged-events/2",
+		"/api/merged-events/2?limit=500",
 	}
 	for _, q := range queries {
 		b.Run(strings.TrimPrefix(q, "/api/"), func(b *testing.B) {

@@ -384,6 +384,35 @@ func TestBrowser(t *testing.T) {
 		}
 	}
 	screenshot("merged-event", false)
+	if more := strs(`[...document.querySelectorAll('button.more-reports:not([hidden])')].map(b => b.textContent)`); len(more) != 0 {
+		t.Errorf("every report is shown, yet the page offers %q", more)
+	}
+	// Two reports a page: the control appends the third and goes away.
+	hash, err = chromedp.Run(ctx, chromedp.Evaluate[string](`location.hash`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	openAt(sbase, hash+"?limit=2", "merged-event")
+	reportsShown := func() []string {
+		t.Helper()
+		return strs(`[...document.querySelectorAll('.reports > li')].map(li => li.querySelector('.outlet').textContent)`)
+	}
+	if got, want := reportsShown(), []string{"wire.example", "daily.example"}; !slices.Equal(got, want) {
+		t.Errorf("the first page of reports = %q, want %q", got, want)
+	}
+	err = chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(`button.more-reports`)),
+		chromedp.WaitReady(chromedp.CSS(`.reports > li:nth-child(3)`)))
+	if err != nil {
+		t.Fatalf("asking for more reports: %v", err)
+	}
+	if got, want := reportsShown(), []string{"wire.example", "daily.example", "portal.example"}; !slices.Equal(got, want) {
+		t.Errorf("reports after more = %q, want %q", got, want)
+	}
+	if more := strs(`[...document.querySelectorAll('button.more-reports:not([hidden])')].map(b => b.textContent)`); len(more) != 0 {
+		t.Errorf("after the last page the page still offers %q", more)
+	}
+	assertNoError(t, ctx, "more reports")
 	err = chromedp.Do(ctx,
 		chromedp.Click(chromedp.CSS(`.reports > li:nth-child(2) a.evidence`)),
 		waitView("article", fmt.Sprintf("article/%d", sids["daily-threat"])))

@@ -107,21 +107,27 @@ func (s *Server) handleMergedEvents(w http.ResponseWriter, r *http.Request) erro
 }
 
 // handleMergedEvent is GET /api/merged-events/{id}: a merged event with
-// every report of it.
+// one page of its reports (limit and offset), in the envelope of a list of
+// reports.
 func (s *Server) handleMergedEvent(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r, "merged event")
 	if err != nil {
 		return err
 	}
-	if err := newParams(r.URL.Query()).finish(); err != nil {
+	p := newParams(r.URL.Query())
+	pg := p.page(s.cfg.DefaultPage, s.cfg.MaxPage)
+	if err := p.finish(); err != nil {
 		return err
 	}
-	ev, err := s.store.GetMergedEvent(r.Context(), id)
+	ev, err := s.store.GetMergedEvent(r.Context(), id, pg)
 	if err != nil {
 		return err
 	}
 	s.writeJSON(w, http.StatusOK, struct {
+		list
 		Event *dyad.MergedEvent `json:"merged_event"`
-	}{ev})
+	}{newList(ev.ReportsTotal, len(ev.Reports), pg, func(next dyad.Page) string {
+		return "/api/merged-events/" + strconv.FormatInt(id, 10) + "?" + encodeNext(r, next)
+	}), ev})
 	return nil
 }

@@ -234,6 +234,39 @@ func TestMergedEvents(t *testing.T) {
 	if ev.Reports[2].DupOf != ids["wire-threat"] || ev.Reports[2].Title == "" {
 		t.Errorf("the copy's report %+v", ev.Reports[2])
 	}
+
+	// The reports page by page, following the next links.
+	type reportPage struct {
+		Total  int              `json:"total"`
+		Limit  int              `json:"limit"`
+		Offset int              `json:"offset"`
+		Next   string           `json:"next"`
+		Event  dyad.MergedEvent `json:"merged_event"`
+	}
+	var paged []string
+	next := fmt.Sprintf("/api/merged-events/%d?limit=2", ev.ID)
+	for n := 0; next != ""; n++ {
+		if n == 3 {
+			t.Fatalf("more than 2 pages of 3 reports; last link %s", next)
+		}
+		var rp reportPage
+		getJSON(t, ts.URL, next, http.StatusOK, &rp)
+		if rp.Total != 3 || rp.Event.ReportsTotal != 3 || rp.Limit != 2 || rp.Offset != 2*n || rp.Event.Mentions != 3 {
+			t.Errorf("%s: total %d reports_total %d limit %d offset %d", next, rp.Total, rp.Event.ReportsTotal, rp.Limit, rp.Offset)
+		}
+		for _, r := range rp.Event.Reports {
+			paged = append(paged, fmt.Sprintf("%s %s %s %t", r.Doc, r.Outlet, r.Trigger.Text, r.Copy))
+		}
+		next = rp.Next
+	}
+	if !slices.Equal(paged, want) {
+		t.Errorf("paged reports\n%q\nwant\n%q", paged, want)
+	}
+	var dflt reportPage
+	getJSON(t, ts.URL, fmt.Sprintf("/api/merged-events/%d", ev.ID), http.StatusOK, &dflt)
+	if dflt.Limit != 50 || dflt.Offset != 0 || dflt.Next != "" || dflt.Total != 3 {
+		t.Errorf("default page: limit %d offset %d next %q total %d", dflt.Limit, dflt.Offset, dflt.Next, dflt.Total)
+	}
 }
 
 func TestStoryErrors(t *testing.T) {
@@ -253,6 +286,10 @@ func TestStoryErrors(t *testing.T) {
 		{"/api/stories?min_articles=0", http.StatusBadRequest, httpapi.ECodeInvalid},
 		{"/api/merged-events/0", http.StatusBadRequest, httpapi.ECodeInvalid},
 		{"/api/merged-events/12345", http.StatusNotFound, httpapi.ECodeNotFound},
+		{"/api/merged-events/1?limit=0", http.StatusBadRequest, httpapi.ECodeInvalid},
+		{"/api/merged-events/1?offset=-1", http.StatusBadRequest, httpapi.ECodeInvalid},
+		{"/api/merged-events/1?limit=100000", http.StatusBadRequest, httpapi.ECodeInvalid},
+		{"/api/merged-events/1?sort=date", http.StatusBadRequest, httpapi.ECodeInvalid},
 		{"/api/merged-events?cameo=x", http.StatusBadRequest, httpapi.ECodeInvalid},
 		{"/api/merged-events?quad=1", http.StatusBadRequest, httpapi.ECodeInvalid},
 		{"/api/merged-events?story=-1", http.StatusBadRequest, httpapi.ECodeInvalid},

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -128,12 +129,12 @@ func TestStoryStore(t *testing.T) {
 		t.Errorf("top places %+v, want %+v", d.TopPlaces, wantPlaces)
 	}
 
-	m, err := db.GetMergedEvent(ctx, ev.ID)
+	m, err := db.GetMergedEvent(ctx, ev.ID, dyad.Page{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(m.Reports) != 3 {
-		t.Fatalf("%d reports, want 3", len(m.Reports))
+	if len(m.Reports) != 3 || m.ReportsTotal != 3 {
+		t.Fatalf("%d reports of %d, want 3 of 3", len(m.Reports), m.ReportsTotal)
 	}
 	// By publication date, then article ID: the wire and the daily of the
 	// 8th, then the portal's copy of the 9th.
@@ -163,11 +164,41 @@ func TestStoryStore(t *testing.T) {
 		}
 	}
 
+	// Pages of reports: windows of the same order, with the same total.
+	pages := []struct {
+		name string
+		page dyad.Page
+		want []int64
+	}{
+		{"first", dyad.Page{Limit: 1}, []int64{wire}},
+		{"middle", dyad.Page{Limit: 1, Offset: 1}, []int64{daily}},
+		{"rest", dyad.Page{Offset: 1}, []int64{daily, portal}},
+		{"past the end", dyad.Page{Limit: 2, Offset: 3}, nil},
+	}
+	for _, tt := range pages {
+		t.Run("reports/"+tt.name, func(t *testing.T) {
+			m, err := db.GetMergedEvent(ctx, ev.ID, tt.page)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []int64
+			for _, r := range m.Reports {
+				got = append(got, r.ArticleID)
+			}
+			if !slices.Equal(got, tt.want) || m.ReportsTotal != 3 || m.Mentions != 3 {
+				t.Errorf("reports of articles %v of %d (mentions %d), want %v of 3", got, m.ReportsTotal, m.Mentions, tt.want)
+			}
+		})
+	}
+	if _, err := db.GetMergedEvent(ctx, ev.ID, dyad.Page{Offset: -1}); !errors.Is(err, dyad.ErrInvalid) {
+		t.Errorf("GetMergedEvent with a negative offset: %v, want ErrInvalid", err)
+	}
+
 	for _, id := range []int64{0, 99} {
 		if _, err := db.GetStory(ctx, id); !errors.Is(err, dyad.ErrNotFound) {
 			t.Errorf("GetStory(%d): %v, want ErrNotFound", id, err)
 		}
-		if _, err := db.GetMergedEvent(ctx, id); !errors.Is(err, dyad.ErrNotFound) {
+		if _, err := db.GetMergedEvent(ctx, id, dyad.Page{}); !errors.Is(err, dyad.ErrNotFound) {
 			t.Errorf("GetMergedEvent(%d): %v, want ErrNotFound", id, err)
 		}
 	}

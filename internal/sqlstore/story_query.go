@@ -126,9 +126,12 @@ type reportExtra struct {
 	dupOf         int64
 }
 
-// GetMergedEvent returns a merged event with its reports (see
-// dyad.StoryStore).
-func (s *Queries) GetMergedEvent(ctx context.Context, id int64) (*dyad.MergedEvent, error) {
+// GetMergedEvent returns a merged event with one page of its reports and
+// their number (see dyad.StoryStore).
+func (s *Queries) GetMergedEvent(ctx context.Context, id int64, page dyad.Page) (*dyad.MergedEvent, error) {
+	if err := page.Validate(); err != nil {
+		return nil, err
+	}
 	q, end, err := s.read(ctx)
 	if err != nil {
 		return nil, s.errorf(fmt.Sprintf("merged event %d", id), err)
@@ -142,10 +145,15 @@ func (s *Queries) GetMergedEvent(ctx context.Context, id int64) (*dyad.MergedEve
 		return nil, s.errorf(fmt.Sprintf("merged event %d", id), dyad.ErrNotFound)
 	}
 	ev := &evs[0]
-	// The coded events, then what the index and the article add to them,
-	// in the same order.
-	const from = ` JOIN story_mentions m ON m.article_id = e.article_id AND m.ord = e.ord
-		WHERE m.event_id = ? ORDER BY a.published = '', a.published, a.id, e.ord`
+	const join = ` JOIN story_mentions m ON m.article_id = e.article_id AND m.ord = e.ord
+		WHERE m.event_id = ?`
+	ev.ReportsTotal, err = count(ctx, q, `SELECT count(*) FROM events e JOIN articles a ON a.id = e.article_id`+join, []any{id})
+	if err != nil {
+		return nil, s.errorf(fmt.Sprintf("merged event %d", id), err)
+	}
+	// The coded events of the page, then what the index and the article
+	// add to them, in the same order.
+	from := join + ` ORDER BY a.published = '', a.published, a.id, e.ord` + s.d.Limit(page)
 	ev.Reports = []dyad.Report{}
 	err = q.Each(ctx, s.eventSelect+from, []any{id}, func(r Scanner) error {
 		e, err := scanEvent(r)

@@ -215,9 +215,11 @@ func queries(as []*dyad.Analysis) []query {
 		}})
 	}
 	for id := int64(0); id <= 6; id++ {
-		qs = append(qs, query{name: fmt.Sprintf("merged-event/%d", id), run: func(ctx context.Context, s dyad.Store) (any, error) {
-			return s.GetMergedEvent(ctx, id)
-		}})
+		for _, pg := range []dyad.Page{{}, {Limit: 1}, {Limit: 1, Offset: 1}, {Offset: 2}, {Limit: -1}} {
+			qs = append(qs, query{name: fmt.Sprintf("merged-event/%d/%s", id, jsonName(pg)), run: func(ctx context.Context, s dyad.Store) (any, error) {
+				return s.GetMergedEvent(ctx, id, pg)
+			}})
+		}
 	}
 	for _, f := range []dyad.StoryFilter{{}, {Sort: dyad.SortDate}, {Sort: dyad.SortDateDesc}, {Sort: dyad.SortArticles},
 		{From: "2016-01-01"}, {To: "2015-12-31"}, {Actor: "RUS"}, {Text: "moscow"}, {MinArticles: 2},
