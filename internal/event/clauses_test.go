@@ -1,12 +1,8 @@
 package event_test
 
 import (
-	"slices"
 	"testing"
 
-	"github.com/dyad-project/dyad"
-	"github.com/dyad-project/dyad/internal/event"
-	"github.com/dyad-project/dyad/internal/parse"
 )
 
 // TestClauseSubjects codes events whose source is not the trigger's own
@@ -15,21 +11,7 @@ import (
 // phrase between subject and verb; and a bare "(to)" pattern that must not
 // match an infinitive.
 func TestClauseSubjects(t *testing.T) {
-	m, err := parse.Default()
-	if err != nil {
-		t.Skipf("skipping: no parser model: %v", err)
-	}
-	c, err := event.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cases := []struct {
-		name   string
-		text   string
-		actors map[string]string
-		want   []string // SRC>TGT root, asserted events only
-		not    []string
-	}{
+	runDyadCases(t, []dyadCase{
 		{
 			name:   "dateline parsed as a second subject",
 			text:   "Headline here\nKARLSTAD — The Freedonian government suspended peace talks with the Sylvanian Front on Sunday.",
@@ -61,28 +43,5 @@ func TestClauseSubjects(t *testing.T) {
 			actors: map[string]string{"Freedonian defence ministry": "FRE", "Sylvanian warships": "SYL"},
 			not:    []string{"FRE>SYL 06", "FRE>FRE 06"},
 		},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			in := articleInput(t, m, tc.text, tc.actors)
-			evs, misses := c.Explain(in)
-			var got []string
-			for _, ev := range evs {
-				if ev.Mode != dyad.ModeAsserted || ev.Target == nil {
-					continue
-				}
-				got = append(got, ev.Source.Country+">"+ev.Target.Country+" "+ev.Root)
-			}
-			for _, w := range tc.want {
-				if !slices.Contains(got, w) {
-					t.Errorf("missing %s; got %q\n%s", w, got, explainText(evs, misses))
-				}
-			}
-			for _, n := range tc.not {
-				if slices.Contains(got, n) {
-					t.Errorf("unwanted %s; got %q", n, got)
-				}
-			}
-		})
-	}
+	})
 }

@@ -53,21 +53,7 @@ func articleInput(t *testing.T, m *parse.Model, text string, actors map[string]s
 // and the verb patterns added with them, on parsed text written for the
 // test.
 func TestJudgedActs(t *testing.T) {
-	m, err := parse.Default()
-	if err != nil {
-		t.Skipf("skipping: no parser model: %v", err)
-	}
-	c, err := event.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cases := []struct {
-		name   string
-		text   string
-		actors map[string]string
-		want   []string // SRC>TGT root, asserted events only
-		not    []string
-	}{
+	runDyadCases(t, []dyadCase{
 		{
 			name:   "condemned the attack refers back to its perpetrator",
 			text:   "Freedonian forces attacked Sylvanian troops on Monday. Sylvania condemned the attack.",
@@ -117,6 +103,30 @@ func TestJudgedActs(t *testing.T) {
 			actors: map[string]string{"Freedonia": "FRE", "Sylvania": "SYL"},
 			want:   []string{"FRE>SYL 05"},
 		},
+	})
+}
+
+// dyadCase is a sentence with the actors in it and the asserted events
+// (SRC>TGT root) it must and must not yield.
+type dyadCase struct {
+	name   string
+	text   string
+	actors map[string]string
+	want   []string
+	not    []string
+}
+
+// runDyadCases codes each case with the default parser and coder and
+// checks its asserted events with a target.
+func runDyadCases(t *testing.T, cases []dyadCase) {
+	t.Helper()
+	m, err := parse.Default()
+	if err != nil {
+		t.Skipf("skipping: no parser model: %v", err)
+	}
+	c, err := event.Default()
+	if err != nil {
+		t.Fatal(err)
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
