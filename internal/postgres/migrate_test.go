@@ -2,8 +2,6 @@ package postgres_test
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"strings"
 	"testing"
 
@@ -139,49 +137,7 @@ func TestMigrateFromVersion3(t *testing.T) {
 		t.Fatalf("schema version %d, %v after the migration; want at least 4", v, err)
 	}
 
-	queries := map[string]func(s dyad.Store) (any, error){
-		"events": func(s dyad.Store) (any, error) {
-			ev, n, err := s.FindEvents(ctx, dyad.EventFilter{})
-			return []any{ev, n}, err
-		},
-		"quotes about": func(s dyad.Store) (any, error) {
-			q, n, err := s.FindQuotes(ctx, dyad.QuoteFilter{About: "RUS"})
-			return []any{q, n}, err
-		},
-		"network": func(s dyad.Store) (any, error) {
-			return s.Network(ctx, dyad.EventFilter{}, dyad.NetworkOptions{Node: "country"})
-		},
-		"articles": func(s dyad.Store) (any, error) {
-			var out []*dyad.StoredArticle
-			for id := int64(1); ; id++ {
-				a, err := s.GetArticle(ctx, id)
-				if errors.Is(err, dyad.ErrNotFound) {
-					return out, nil
-				}
-				if err != nil {
-					return nil, err
-				}
-				out = append(out, a)
-			}
-		},
-	}
-	for name, q := range queries {
-		t.Run(name, func(t *testing.T) {
-			want, err := q(fresh)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got, err := q(migrated)
-			if err != nil {
-				t.Fatal(err)
-			}
-			w, _ := json.MarshalIndent(want, "", " ")
-			g, _ := json.MarshalIndent(got, "", " ")
-			if string(w) != string(g) || len(w) < 100 {
-				t.Errorf("after the migration:\n%.2000s\nwant (%d bytes):\n%.2000s", g, len(w), w)
-			}
-		})
-	}
+	storetest.CheckUpgraded(t, migrated, fresh, storetest.UpgradeQueries{Actor: "USA", About: "RUS", Search: "Taliban"})
 
 	conn, err := pgx.Connect(ctx, oldURL)
 	if err != nil {

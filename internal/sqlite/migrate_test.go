@@ -3,8 +3,6 @@ package sqlite_test
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
-	"errors"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,6 +11,7 @@ import (
 	"github.com/dyad-project/dyad"
 	"github.com/dyad-project/dyad/internal/sqlite"
 	"github.com/dyad-project/dyad/internal/sqlstore"
+	"github.com/dyad-project/dyad/internal/storetest"
 )
 
 // migrationCorpus returns the fixture plus a copy of its first article
@@ -155,65 +154,7 @@ func TestMigrateFromVersion3(t *testing.T) {
 		t.Fatalf("schema version %d, %v after the migration; want at least 4", v, err)
 	}
 
-	queries := map[string]func(s dyad.Store) (any, error){
-		"events": func(s dyad.Store) (any, error) {
-			ev, n, err := s.FindEvents(ctx, dyad.EventFilter{})
-			return []any{ev, n}, err
-		},
-		"events by actor": func(s dyad.Store) (any, error) {
-			ev, n, err := s.FindEvents(ctx, dyad.EventFilter{Actor: "DEU", Sort: dyad.SortDateDesc})
-			return []any{ev, n}, err
-		},
-		"quotes": func(s dyad.Store) (any, error) {
-			q, n, err := s.FindQuotes(ctx, dyad.QuoteFilter{})
-			return []any{q, n}, err
-		},
-		"quotes about": func(s dyad.Store) (any, error) {
-			q, n, err := s.FindQuotes(ctx, dyad.QuoteFilter{About: "SYR"})
-			return []any{q, n}, err
-		},
-		"actors": func(s dyad.Store) (any, error) {
-			a, n, err := s.FindActors(ctx, dyad.ActorFilter{})
-			return []any{a, n}, err
-		},
-		"search": func(s dyad.Store) (any, error) {
-			h, n, err := s.Search(ctx, dyad.SearchFilter{Query: "Taliban"})
-			return []any{h, n}, err
-		},
-		"network": func(s dyad.Store) (any, error) {
-			return s.Network(ctx, dyad.EventFilter{}, dyad.NetworkOptions{Node: "country"})
-		},
-		"articles": func(s dyad.Store) (any, error) {
-			var out []*dyad.StoredArticle
-			for id := int64(1); ; id++ {
-				a, err := s.GetArticle(ctx, id)
-				if errors.Is(err, dyad.ErrNotFound) {
-					return out, nil
-				}
-				if err != nil {
-					return nil, err
-				}
-				out = append(out, a)
-			}
-		},
-	}
-	for name, q := range queries {
-		t.Run(name, func(t *testing.T) {
-			want, err := q(fresh)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got, err := q(migrated)
-			if err != nil {
-				t.Fatal(err)
-			}
-			w, _ := json.MarshalIndent(want, "", " ")
-			g, _ := json.MarshalIndent(got, "", " ")
-			if string(w) != string(g) || len(w) < 100 {
-				t.Errorf("after the migration:\n%.2000s\nwant (%d bytes):\n%.2000s", g, len(w), w)
-			}
-		})
-	}
+	storetest.CheckUpgraded(t, migrated, fresh, storetest.UpgradeQueries{Actor: "DEU", About: "SYR", Search: "Taliban"})
 
 	// What the migration must have done to the rows.
 	raw, err := sql.Open("sqlite", oldPath)

@@ -3,8 +3,9 @@
 // news-style articles written here, the examples and, when present, the
 // shared seed articles) into the SQLite store and into the store under
 // test, and requires the same JSON for a matrix of queries, pages, sorts
-// and bad filters (Differential). It also hands tests a throwaway
-// PostgreSQL schema (PostgresURL).
+// and bad filters (Differential). It also compares a store upgraded from an
+// older schema with a new one holding the same analyses (CheckUpgraded), and
+// hands tests a throwaway PostgreSQL schema (PostgresURL).
 package storetest
 
 import (
