@@ -766,7 +766,7 @@ func (l *linear) forward(m *lmatch, elems []dict.VerbElem, k, end int, used map[
 			// Joined to the element before: it must start right here.
 			last = min(k, end)
 		}
-		next, ok := l.find(m, e, k, last, end, used)
+		next, ok := l.find(m, e, k, last, end, 1, used)
 		if !ok {
 			return false
 		}
@@ -776,10 +776,20 @@ func (l *linear) forward(m *lmatch, elems []dict.VerbElem, k, end int, used map[
 	return true
 }
 
-// find finds element e starting at a token from k to last (and ending by
-// token end) and returns the token after it.
-func (l *linear) find(m *lmatch, e dict.VerbElem, k, last, end int, used map[int]bool) (int, bool) {
-	for ; k <= last; k++ {
+// find finds element e at a token from k to last, reading in direction
+// dir: rightwards (1) the element starts at the token and ends by token
+// end; leftwards (-1) it ends at the token. It returns the token past the
+// element in that direction: the one after its end rightwards, the one
+// before its start leftwards.
+func (l *linear) find(m *lmatch, e dict.VerbElem, k, last, end, dir int, used map[int]bool) (int, bool) {
+	// past returns the token past the element of tokens a to b.
+	past := func(a, b int) (int, bool) {
+		if dir < 0 {
+			return a - 1, true
+		}
+		return b + 1, true
+	}
+	for ; k >= 0 && (last-k)*dir >= 0; k += dir {
 		if used[k] || l.dead[k] {
 			continue
 		}
@@ -794,43 +804,62 @@ func (l *linear) find(m *lmatch, e dict.VerbElem, k, last, end int, used map[int
 			} else {
 				m.target = s
 			}
-			return l.spans[s].last + 1, true
+			return past(l.spans[s].first, l.spans[s].last)
 		case dict.ElemAny:
 			// TABARI's "^" skips an actor's whole name; PETRARCH's any
-			// noun phrase.
+			// noun phrase, read rightwards.
 			if s := l.at[k]; s >= 0 {
-				return l.spans[s].last + 1, true
+				return past(l.spans[s].first, l.spans[s].last)
 			}
-			if n := l.nounPhraseAt(k); n > 0 {
-				return k + n, true
+			if dir > 0 {
+				if n := l.nounPhraseAt(k); n > 0 {
+					return past(k, k+n-1)
+				}
 			}
 		case dict.ElemCompound:
-			if s := l.at[k]; s >= 0 && l.spans[s].first == k {
-				if first, last, ok := l.compoundAt(s); ok && first == s {
+			// Rightwards the compound begins with the phrase that begins
+			// at token k; leftwards it ends with the phrase of token k.
+			if s := l.at[k]; s >= 0 && (dir < 0 || l.spans[s].first == k) {
+				if first, final, ok := l.compoundAt(s); ok && (dir > 0 && first == s || dir < 0 && final == s) {
 					m.compound = first
-					return l.spans[last].last + 1, true
+					return past(l.spans[first].first, l.spans[final].last)
 				}
 			}
 		case dict.ElemWord:
 			if l.wordIs(k, e) {
-				return k + 1, true
+				return past(k, k)
 			}
 		case dict.ElemSet:
-			if n := l.setAt(e.Word, k); n > 0 {
-				return k + n, true
+			if dir > 0 {
+				if n := l.setAt(e.Word, k); n > 0 {
+					return past(k, k+n-1)
+				}
+			} else if start, ok := l.setEndingAt(e.Word, k); ok {
+				return past(start, k)
 			}
 		case dict.ElemPhrase:
 			// The words of a phrase ("{new &TIETYPES relations}") are
 			// consecutive.
-			if n := l.phraseAt(e.Elems, k); n > 0 && k+n-1 <= end {
-				return k + n, true
+			if dir > 0 {
+				if n := l.phraseAt(e.Elems, k); n > 0 && k+n-1 <= end {
+					return past(k, k+n-1)
+				}
+			} else if start, ok := l.phraseEndingAt(e.Elems, k); ok {
+				return past(start, k)
 			}
 		case dict.ElemPrep:
 			if !l.prepAt(e.Preps, k) {
 				continue
 			}
+			// Its objects follow the preposition; read leftwards, the
+			// preposition ends the element, so it matches only without
+			// objects.
+			objEnd := end
+			if dir < 0 {
+				objEnd = k
+			}
 			sub := &lmatch{source: -1, target: -1, compound: -1}
-			if !l.forward(sub, e.Elems, k+1, end, used) {
+			if !l.forward(sub, e.Elems, k+1, objEnd, used) {
 				continue
 			}
 			if sub.source >= 0 {
@@ -839,7 +868,7 @@ func (l *linear) find(m *lmatch, e dict.VerbElem, k, last, end int, used map[int
 			if sub.target >= 0 {
 				m.target = sub.target
 			}
-			return sub.last + 1, true
+			return past(k, sub.last)
 		}
 	}
 	return 0, false
@@ -914,6 +943,18 @@ func (l *linear) setAt(set string, k int) int {
 	return best
 }
 
+// setEndingAt returns the first token of a member of set that ends at
+// token k, if there is one: the latest start, from k back to k-3, whose
+// longest member (setAt) ends there.
+func (l *linear) setEndingAt(set string, k int) (int, bool) {
+	for start := k; start >= 0 && start > k-4; start-- {
+		if n := l.setAt(set, start); n > 0 && start+n-1 == k {
+			return start, true
+		}
+	}
+	return 0, false
+}
+
 // memberWord returns the number of tokens from k that a word of a set
 // member matches, or 0: the word of token k, by prefix when the member word
 // is a stem ("dollar~"); or a contraction the tokenizer split,
@@ -944,83 +985,17 @@ func (l *linear) memberWord(k int, w string) int {
 // the sentence.
 func (l *linear) backward(m *lmatch, elems []dict.VerbElem, k int, used map[int]bool) bool {
 	for n := len(elems) - 1; n >= 0; n-- {
-		e := elems[n]
-		found := false
 		// An element joined to the next one (or, the last, to the verb)
 		// must end right before it.
-		stop := -1
-		if e.Joined {
-			stop = k - 1
+		last := 0
+		if elems[n].Joined {
+			last = k
 		}
-		for ; k >= 0 && k > stop; k-- {
-			if used[k] || l.dead[k] {
-				continue
-			}
-			switch e.Kind {
-			case dict.ElemSource, dict.ElemTarget:
-				s := l.at[k]
-				if s < 0 {
-					continue
-				}
-				if e.Kind == dict.ElemSource {
-					m.source = s
-				} else {
-					m.target = s
-				}
-				k = l.spans[s].first - 1
-				found = true
-			case dict.ElemAny:
-				if s := l.at[k]; s >= 0 {
-					k = l.spans[s].first - 1
-					found = true
-				}
-			case dict.ElemCompound:
-				if s := l.at[k]; s >= 0 {
-					if first, last, ok := l.compoundAt(s); ok && last == s {
-						m.compound = first
-						k = l.spans[first].first - 1
-						found = true
-					}
-				}
-			case dict.ElemWord:
-				if l.wordIs(k, e) {
-					k--
-					found = true
-				}
-			case dict.ElemSet:
-				for start := k; start >= 0 && start > k-4; start-- {
-					if n := l.setAt(e.Word, start); n > 0 && start+n-1 == k {
-						k = start - 1
-						found = true
-						break
-					}
-				}
-			case dict.ElemPhrase:
-				// A phrase ("{death total}") ends at token k.
-				if start, ok := l.phraseEndingAt(e.Elems, k); ok {
-					k = start - 1
-					found = true
-				}
-			default:
-				sub := &lmatch{source: -1, target: -1, compound: -1}
-				if next, ok := l.find(sub, e, k, k, k, used); ok && next > k {
-					if sub.source >= 0 {
-						m.source = sub.source
-					}
-					if sub.target >= 0 {
-						m.target = sub.target
-					}
-					k--
-					found = true
-				}
-			}
-			if found {
-				break
-			}
-		}
-		if !found {
+		next, ok := l.find(m, elems[n], k, last, k, -1, used)
+		if !ok {
 			return false
 		}
+		k = next
 	}
 	return true
 }
