@@ -107,50 +107,68 @@ type parserTrainer struct {
 	roles    [nRoles]int32
 }
 
-// trainParser trains the parser on data for the given number of epochs and
-// returns the transition and label weights.
-func trainParser(data []parseSample, upos, xpos []string, ntag, nlab, epochs int, seed uint64, explore float64, minFrac, labelMinFrac float64, minCount int32, progress func(epoch int)) (*table, *table) {
-	tr := &parserTrainer{
-		w:        newTrainWeights(),
-		lw:       newTrainWeights(),
-		nlab:     nlab,
-		root:     nlab,
-		noneTag:  uint64(ntag),
-		rootTag:  uint64(ntag + 1),
-		explore:  explore,
-		exploreK: 1,
-		rng:      rand.New(rand.NewPCG(seed, 0x706172736572)),
-		now:      1,
-		lnow:     1,
-		feats:    make([]uint64, 0, 128),
-		scores:   make([]int32, nActions),
-		lscores:  make([]int32, nlab),
-	}
-	tr.st.kinds, tr.st.upos = wordKinds(upos, xpos), coarseTags(upos)
-	if minCount > 1 {
+// parserConfig is what a parser training run needs besides the data.
+type parserConfig struct {
+	upos, xpos   []string
+	ntag, nlab   int
+	epochs       int
+	seed         uint64
+	explore      float64 // probability of following a wrong prediction
+	minFrac      float64 // pruning of the transition weights (see quantise)
+	labelMinFrac float64 // and of the label weights
+	minCount     int32   // features seen fewer times in the gold data get no weight
+	progress     func(epoch int)
+}
+
+// trainParser trains the parser on data and returns the transition and
+// label weights.
+func trainParser(data []parseSample, cfg parserConfig) (*table, *table) {
+	tr := newParserTrainer(cfg)
+	if cfg.minCount > 1 {
 		tc, lc := featureCounts{}, featureCounts{}
 		for i := range data {
 			tr.count(&data[i], tc, lc)
 		}
-		tr.w.allow(tc, minCount)
-		tr.lw.allow(lc, minCount)
+		tr.w.allow(tc, cfg.minCount)
+		tr.lw.allow(lc, cfg.minCount)
 	}
 	order := make([]int, len(data))
 	for i := range order {
 		order[i] = i
 	}
-	for ep := 0; ep < epochs; ep++ {
+	for ep := 0; ep < cfg.epochs; ep++ {
 		tr.rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, si := range order {
 			tr.sentence(&data[si], ep)
 		}
-		if progress != nil {
-			progress(ep)
+		if cfg.progress != nil {
+			cfg.progress(ep)
 		}
 	}
-	k, c, cl, ws := quantise(tr.w.average(tr.now, 0), minFrac)
-	lk, lc, lcl, lws := quantise(tr.lw.average(tr.lnow, 0), labelMinFrac)
+	k, c, cl, ws := quantise(tr.w.average(tr.now, 0), cfg.minFrac)
+	lk, lc, lcl, lws := quantise(tr.lw.average(tr.lnow, 0), cfg.labelMinFrac)
 	return newTable(k, c, cl, ws), newTable(lk, lc, lcl, lws)
+}
+
+func newParserTrainer(cfg parserConfig) *parserTrainer {
+	tr := &parserTrainer{
+		w:        newTrainWeights(),
+		lw:       newTrainWeights(),
+		nlab:     cfg.nlab,
+		root:     cfg.nlab,
+		noneTag:  uint64(cfg.ntag),
+		rootTag:  uint64(cfg.ntag + 1),
+		explore:  cfg.explore,
+		exploreK: 1,
+		rng:      rand.New(rand.NewPCG(cfg.seed, 0x706172736572)),
+		now:      1,
+		lnow:     1,
+		feats:    make([]uint64, 0, 128),
+		scores:   make([]int32, nActions),
+		lscores:  make([]int32, cfg.nlab),
+	}
+	tr.st.kinds, tr.st.upos = wordKinds(cfg.upos, cfg.xpos), coarseTags(cfg.upos)
+	return tr
 }
 
 // unknownWord is the template number of the atom that stands for a rare

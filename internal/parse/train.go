@@ -235,8 +235,13 @@ func trainWith(ts *trainSet, jk [][]int, opt TrainOptions, start time.Time) *Mod
 			pdata[i].amb[j] = m.lex.ambOf(w)
 		}
 	}
-	m.parseW, m.labelW = trainParser(pdata, m.upos, m.xpos, ntag, len(ts.labels), opt.ParseEpochs, opt.Seed, opt.Explore, opt.ParsePrune, opt.LabelPrune, opt.ParseMinCount, func(ep int) {
-		opt.logf("parse: parser epoch %d/%d (%v)", ep+1, opt.ParseEpochs, time.Since(start).Round(time.Second))
+	m.parseW, m.labelW = trainParser(pdata, parserConfig{
+		upos: m.upos, xpos: m.xpos, ntag: ntag, nlab: len(ts.labels),
+		epochs: opt.ParseEpochs, seed: opt.Seed, explore: opt.Explore,
+		minFrac: opt.ParsePrune, labelMinFrac: opt.LabelPrune, minCount: opt.ParseMinCount,
+		progress: func(ep int) {
+			opt.logf("parse: parser epoch %d/%d (%v)", ep+1, opt.ParseEpochs, time.Since(start).Round(time.Second))
+		},
 	})
 	opt.logf("parse: parser trained: %d transition and %d label features (%v)", m.parseW.nrows, m.labelW.nrows, time.Since(start).Round(time.Second))
 	m.lem = trainLemmatizer(ts.lemmaSet)
