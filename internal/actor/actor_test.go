@@ -151,6 +151,18 @@ func TestFind(t *testing.T) {
 			[]want{{mention: "Kerry", name: "John Kerry"}}},
 		{"people of a state", "The people of Syria have suffered enough.", "2015-09-01",
 			[]want{{mention: "people of Syria", country: "SYR", sector: "CVL"}}},
+		{"them to the plural phrase, not the country", "Norway ordered three Chilean diplomats to leave the country on Monday, accusing them of spying.", "2024-05-01",
+			[]want{{mention: "them", country: "CHL", via: "coreference"}}},
+		{"agents of an organisation named before", "Iran bars IAEA inspectors\n\nIran has refused to allow international inspectors into a second site.", "2024-05-01",
+			[]want{{mention: "inspectors", name: "International Atomic Energy Agency", via: "coreference"}}},
+		{"international agents take no state from the context", "Iran said on Monday that international inspectors would be allowed to visit the site.", "2024-05-01",
+			[]want{{mention: "inspectors", noCountry: true}}},
+		{"an official without nationality in a story datelined in the capital",
+			"WARSAW, Poland (AP) — Poland expelled two Russian diplomats on Wednesday. Russia denied the charges. Foreign Minister Piotr Kowalczyk said Poland had clear evidence.", "2025-05-07",
+			[]want{{mention: "Foreign Minister Piotr Kowalczyk", country: "POL", sector: "GOV", code: "POLGOV"}}},
+		{"no local country from a dateline the story is not about",
+			"GENEVA (Reuters) — Armenia and Azerbaijan resumed talks on Monday. Foreign Minister Anna Petrosyan said progress was slow.", "2025-05-07",
+			[]want{{mention: "Foreign Minister Anna Petrosyan", noCountry: true}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -131,6 +131,14 @@ func (a *article) homeCountry() string {
 	if a.home != nil {
 		return *a.home
 	}
+	home := homeOf(a.countryCounts())
+	a.home = &home
+	return home
+}
+
+// countryCounts counts the mentions of each country among the phrases
+// resolved so far, pronouns and pairs left out.
+func (a *article) countryCounts() map[string]int {
 	counts := map[string]int{}
 	for _, q := range a.done {
 		s := q.actor
@@ -139,6 +147,12 @@ func (a *article) homeCountry() string {
 		}
 		counts[s.country]++
 	}
+	return counts
+}
+
+// homeOf returns the country counted at least twice and at least twice as
+// often as any other, or "".
+func homeOf(counts map[string]int) string {
 	keys := make([]string, 0, len(counts))
 	for c := range counts {
 		keys = append(keys, c)
@@ -149,12 +163,56 @@ func (a *article) homeCountry() string {
 		}
 		return keys[i] < keys[j]
 	})
-	home := ""
 	if len(keys) > 0 && counts[keys[0]] >= 2 && (len(keys) == 1 || counts[keys[0]] >= 2*counts[keys[1]]) {
-		home = keys[0]
+		return keys[0]
 	}
-	a.home = &home
-	return home
+	return ""
+}
+
+// datelineCountry returns the state of the article's first dateline: the
+// state it names, or whose capital it names ("WARSAW, Poland (AP) -"); ""
+// when there is none.
+func (a *article) datelineCountry() string {
+	for _, st := range a.sents {
+		for _, r := range st.dateline {
+			e := a.f.entryOf(r)
+			if e.Type != dict.ActorState {
+				continue
+			}
+			if c, _, _ := e.Codes(a.published); c != "" {
+				return c
+			}
+		}
+		if len(st.dateline) > 0 {
+			return ""
+		}
+	}
+	return ""
+}
+
+// localCountry returns the country whose office an official named without
+// a nationality most likely holds ("Foreign Minister Tomasz Zielinski" in
+// a story datelined in Warsaw): the article's home country, else the
+// state of its dateline when it is one of the story's main parties, named
+// at least twice and at least half as often as any other state.
+func (a *article) localCountry() string {
+	counts := a.countryCounts()
+	if h := homeOf(counts); h != "" {
+		return h
+	}
+	d := a.datelineCountry()
+	if d == "" {
+		return ""
+	}
+	if counts[d] < 2 {
+		return ""
+	}
+	for _, n := range counts {
+		if n > 2*counts[d] {
+			return ""
+		}
+	}
+	return d
 }
 
 // placeCountry returns the country where an agent alone acts, for the

@@ -189,7 +189,16 @@ func (a *article) resolveDesc(p *pm) {
 		}
 	}
 	if country == "" && org == "" {
-		return
+		// "the opposition leader" in a story about Kenya: a domestic
+		// office takes the country the story is set in (context.go);
+		// not a word that the parse makes a modifier or a verb ("the
+		// terrorist influence", "who is to head").
+		if p.det != "the" || !nounHead(p) {
+			return
+		}
+		if country = a.placeCountry(p); country == "" {
+			return
+		}
 	}
 	// A description that names no one: an actor of its own.
 	var s *actorState
@@ -215,6 +224,21 @@ func (a *article) resolveDesc(p *pm) {
 	s.titles[p.agent] = true
 	s.addEntry(ag.Pos.String())
 	a.mention(p, s, dyad.ViaTitle)
+}
+
+// nounHead reports whether the parse makes the last word of a phrase's
+// agent a noun that heads its phrase, not a modifier of another noun.
+func nounHead(p *pm) bool {
+	toks := p.st.s.Tokens
+	k := p.st.units[p.hj-1].tok
+	if k >= len(toks) {
+		return false
+	}
+	tok := toks[k]
+	if tok.UPOS != "NOUN" && tok.UPOS != "PROPN" {
+		return false
+	}
+	return !strings.HasPrefix(tok.Rel, "compound") && !strings.HasPrefix(tok.Rel, "amod")
 }
 
 // apposition returns the person named right after a description, between
@@ -285,6 +309,14 @@ func (a *article) resolveBareAgent(p *pm) {
 			a.mention(p, s, dyad.ViaCoreference)
 			return
 		}
+		if u := p.st.units[p.hj-1]; u.Cap && armedHeads[u.key] && p.modCap.i < p.hi {
+			// "the Free Karlstad Army": a name the dictionaries do not
+			// know, ending in a capitalised agent of armed force.
+			name := a.unitText(p.st, p.modCap.i, p.hj)
+			s := a.getActor("o:"+nameKey(name), func() *actorState { return unknownOrg(name) })
+			a.mention(p, s, dyad.ViaUnknown)
+			return
+		}
 	}
 	if p.det != "the" && !p.plur && !(p.det == "" && p.i == 0 && !a.f.peer) {
 		a.peerLoneAgent(p)
@@ -301,11 +333,21 @@ func (a *article) resolveBareAgent(p *pm) {
 	head := a.headWord(p.agent)
 	all, _ := a.candidates(p, 1<<20, 0)
 	for _, q := range all {
-		if fits(q.actor) && q.hj > q.hi && (q.kind == pmComposed || q.kind == pmPossComposed) &&
+		// An organisation or named group with its agents counts too:
+		// "IAEA inspectors ... international inspectors", "Hezbollah
+		// fighters ... the fighters".
+		org := q.kind == pmComposed && q.actor.country == "" && q.actor.code != "" && q.actor.typ != dyad.TypePerson
+		if (fits(q.actor) || org) && q.hj > q.hi && (q.kind == pmComposed || q.kind == pmPossComposed) &&
 			q.st.units[q.hj-1].key == p.st.units[p.hj-1].key && a.headWord(q.agent) == head {
 			a.mention(p, q.actor, dyad.ViaCoreference)
 			return
 		}
+	}
+	if p.hi > 0 && stateless[p.st.units[p.hi-1].key] {
+		// "international inspectors", "foreign fighters": of no state
+		// the context names.
+		a.bareGroup(p)
+		return
 	}
 	before, after := a.candidates(p, 2*backSents, fwdSents)
 	for _, q := range before {
@@ -359,6 +401,17 @@ func (a *article) resolveBareAgent(p *pm) {
 		a.mention(p, s, dyad.ViaCoreference)
 		return
 	}
+	a.bareGroup(p)
+}
+
+// stateless are the modifiers that say an agent acts for no state the
+// context names: "international inspectors", "foreign fighters".
+var stateless = set(`international foreign multinational`)
+
+// bareGroup makes a bare agent an actor of its own, with the agent's codes
+// and no country.
+func (a *article) bareGroup(p *pm) {
+	ag := a.f.agentList[p.agent]
 	s := a.getActor("g:"+ag.Code, func() *actorState {
 		return &actorState{name: a.unitText(p.st, p.hi, p.hj), typ: dyad.TypeGroup, sector: ag.Sector(), code: ag.Code,
 			entry: -1}
@@ -530,6 +583,17 @@ func (a *article) antecedents(p *pm) []*actorState {
 		switch {
 		case seq == p.st.seq && objectPron[w] && len(qs) > 1:
 			pick = qs[0] // the nearest, not the subject
+			if pluralPron[w] {
+				// "ordered three diplomats to leave the country,
+				// accusing them of ...": the nearest phrase in the
+				// plural, not "the country".
+				for _, q := range qs {
+					if q.plur || q.actor.plural {
+						pick = q
+						break
+					}
+				}
+			}
 		default:
 			pick = a.subjectOf(qs)
 		}

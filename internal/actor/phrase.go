@@ -470,7 +470,7 @@ func (a *article) interpret(st *sentence, items []item, start int, els []elem, d
 			p := &pm{kind: pmBareAgent, st: st, i: first, j: end, agent: head.it.agent, hi: hi, hj: hj, plur: plural, det: det, modCap: modCap}
 			a.add(p, first)
 		default:
-			if modifiesNext(st, items, end) {
+			if modifiesNext(st, items, end) && !chargedOf(st, first) {
 				return // "regime change", "the regime of calm"
 			}
 			p := &pm{kind: pmBareAgent, st: st, i: first, j: end, agent: head.it.agent, hi: hi, hj: hj, plur: plural, det: det}
@@ -519,6 +519,27 @@ convoy convoys vehicle vehicles jet jets plane planes aircraft helicopter helico
 supporters officer's media channel channels spokesman spokesmen statement statements official's
 policy policies forces's side sides crackdown violence troops's figures figure member members
 leader's targets target bombardment raids raid siege blockade propaganda`)
+
+// chargeVerbs take an object and an "of" phrase that is not the object's:
+// "accused the government of brutality".
+var chargeVerbs = set(`accuse suspect charge convict acquit clear`)
+
+// chargedOf reports whether the phrase that starts at unit first is the
+// object of a verb of charging, whose "of" phrase is the charge.
+func chargedOf(st *sentence, first int) bool {
+	if first < 1 {
+		return false
+	}
+	if dets[st.units[first-1].key] {
+		first--
+	}
+	if first < 1 {
+		return false
+	}
+	toks := st.s.Tokens
+	t := st.units[first-1].tok
+	return t < len(toks) && strings.HasPrefix(toks[t].XPOS, "VB") && chargeVerbs[strings.ToLower(toks[t].Lemma)]
+}
 
 // modifiesNext reports whether the word after unit end makes an agent a
 // modifier rather than an actor: a compound noun, or "of" and something

@@ -224,7 +224,13 @@ func (a *article) resolve() {
 		st.seq = k
 	}
 	var later []*pm
+	defs := a.definedAcronyms()
+	var acronyms []*pm
 	for _, p := range a.pms {
+		if a.acronymUse(p, defs) != nil {
+			acronyms = append(acronyms, p)
+			continue
+		}
 		switch p.kind {
 		case pmEntry:
 			a.resolveEntry(p)
@@ -247,7 +253,7 @@ func (a *article) resolve() {
 				continue
 			}
 			s := a.getActor("o:"+nameKey(p.name), func() *actorState {
-				return &actorState{name: p.name, typ: dyad.TypeOrganisation, entry: -1}
+				return unknownOrg(p.name)
 			})
 			a.mention(p, s, dyad.ViaUnknown)
 			a.seeUnknown(p, "")
@@ -255,6 +261,7 @@ func (a *article) resolve() {
 			later = append(later, p)
 		}
 	}
+	a.resolveAcronyms(defs, acronyms)
 	// Capitalised names: surnames of persons met, short names of
 	// organisations, unknown persons with titles.
 	var rest []*pm
@@ -287,6 +294,17 @@ func (a *article) resolve() {
 			a.resolveKindDesc(p)
 		}
 	}
+}
+
+// unknownOrg returns a new actor for an organisation the dictionaries do
+// not know: a militarised group of no state when its name says it is armed
+// (armedHeads), else an organisation without codes.
+func unknownOrg(name string) *actorState {
+	s := &actorState{name: name, typ: dyad.TypeOrganisation, entry: -1}
+	if w := dictWords(name); len(w) > 1 && armedHeads[w[len(w)-1]] {
+		s.typ, s.sector, s.code = dyad.TypeGroup, "UAF", "IMG"
+	}
+	return s
 }
 
 // capitalRef returns the ref of a capital among refs.
@@ -607,6 +625,7 @@ func (a *article) resolveUnknownPerson(p *pm) {
 			s.country, s.sector, s.code = org.country, org.sector, org.code
 		default:
 			a.codesFromTitle(s, p)
+			a.localOfficial(s, p)
 		}
 	}
 	if s.country != "" || strings.HasPrefix(s.code, "IGO") || org != nil || s.sector == "IGO" || s.sector == "NGO" {
@@ -617,6 +636,27 @@ func (a *article) resolveUnknownPerson(p *pm) {
 	}
 	a.mention(p, s, via)
 	a.seeUnknown(p, s.code)
+}
+
+// localOfficial gives a person whose title is an office of a state, named
+// without a nationality or an organisation ("Foreign Minister Tomasz
+// Zielinski told reporters"), the article's local country (localCountry).
+// A capitalised word before the title that names no known organisation
+// ("Ministry spokeswoman X") leaves the person without a country: it may be
+// another state's.
+func (a *article) localOfficial(s *actorState, p *pm) {
+	if s.country != "" || a.f.peer || p.modCap != nil || len(p.nats) > 0 || len(p.titles) == 0 {
+		return
+	}
+	ag := a.f.agentList[p.titles[len(p.titles)-1]]
+	if !ag.Person || !governing(ag) {
+		return
+	}
+	c := a.localCountry()
+	if c == "" {
+		return
+	}
+	s.country, s.sector, s.code = c, ag.Sector(), ag.Compose(c)
 }
 
 // peerActor returns the actor of a phrase under the peers' composition rule

@@ -58,6 +58,9 @@ type sentence struct {
 	allCaps bool
 	title   bool // a headline in title case
 	seq     int  // index among the sentences read
+	// dateline holds the name refs of the places of the sentence's
+	// dateline ("WARSAW, Poland (AP) -").
+	dateline []int32
 }
 
 var dets = set(`the a an this that these those`)
@@ -83,6 +86,13 @@ func (f *Finder) scan(st *sentence, text string) {
 		}
 	}
 	st.allCaps, st.title = caseOf(st.units)
+	if k := s.Kind; k != "" && k != dyad.KindHeadline {
+		// Only a headline is written in title case: a body sentence
+		// whose words of four letters or more are all names ("Kenyan
+		// President Wilbur Rotich met Ethiopian Prime Minister ...") is
+		// not one.
+		st.title = false
+	}
 	st.quoted = quotedUnits(s, st.units)
 	us := st.units
 	dateline := 0
@@ -96,6 +106,9 @@ func (f *Finder) scan(st *sentence, text string) {
 		if i < dateline {
 			// "MOSCOW, March 1 (Reuters) -": the dateline names where the
 			// report was filed, not an actor of the story.
+			if end, refs := f.matchName(st, i); end > i && end <= dateline {
+				st.dateline = append(st.dateline, refs...)
+			}
 			st.items = append(st.items, item{kind: itOther, i: i, j: i + 1, word: u.key})
 			i++
 			continue

@@ -57,6 +57,11 @@ newly elected visiting regional national federal provincial rival allied pro-gov
 opposing sunni shiite shia kurdish arab islamist jihadist heavily reinforced several some many other
 two three four five both young retired current longtime long-time`)
 
+// armedHeads end the names of armed groups: an organisation unknown to the
+// dictionaries named so ("the Rapid Support Forces", "the Free Idlib Army")
+// is a militarised group of no state (code IMG), known by its name.
+var armedHeads = set(`front army forces brigade brigades battalion battalions militia militias guard guards corps legion`)
+
 // orgHeads end the names of organisations: a run of capitalised unknown
 // words ending in one is an organisation, not a person.
 var orgHeads = set(`group council front army forces force movement committee coalition union league brigade brigades
