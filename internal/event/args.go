@@ -56,6 +56,12 @@ func (c *Coder) actorsOfDepth(t *tree, np, depth int) []arg {
 				break
 			}
 		}
+	case partitives[t.lemma[np]] || partitives[t.word[np]]:
+		// "thousands of protesters", "dozens of rebels": the actors of
+		// the "of" phrase.
+		if k := firstWithPrep(t, np, "of"); k >= 0 && t.relIn(k, "nmod") {
+			out = append(out, c.actorsOfDepth(t, k, depth+1)...)
+		}
 	default:
 		// A possessor names the actor ("Russia's involvement"); other
 		// modifiers only when the noun is a part of the actor ("DAESH
@@ -185,6 +191,9 @@ func (c *Coder) subjectDepth(t *tree, p, depth int) ([]arg, string) {
 	if a := c.surfaceSubject(t, p); len(a) > 0 {
 		return a, "subject (before the verb)"
 	}
+	if a := c.nameHeadSubject(t, p); len(a) > 0 {
+		return a, viaNameHead
+	}
 	h := t.head(p)
 	if h < 0 {
 		return nil, ""
@@ -206,6 +215,9 @@ func (c *Coder) subjectDepth(t *tree, p, depth int) ([]arg, string) {
 		}
 		return c.subjectDepth(t, h, depth+1)
 	case t.relIn(p, "conj"):
+		if g := nounConjunctGovernor(t, p, h); g >= 0 {
+			return c.subjectDepth(t, g, depth+1)
+		}
 		if !(t.isVerb(h) || t.isAdj(h)) || !coordinated(t, p) {
 			break
 		}
@@ -264,6 +276,38 @@ func (c *Coder) subjectDepth(t *tree, p, depth int) ([]arg, string) {
 	return nil, ""
 }
 
+// nounConjunctGovernor returns the verb whose subject a finite conjunct p
+// shares when a parser coordinated p with a noun h of that verb's clause
+// ("condemned the use of live ammunition and called on ...": "called"
+// joined to "use"), or -1: a finite verb is not coordinated with a noun.
+func nounConjunctGovernor(t *tree, p, h int) int {
+	if !(t.isNoun(h) || t.toks[h].UPOS == "PROPN") || !coordinated(t, p) || t.child(p, "nsubj", "nsubj:pass") >= 0 {
+		return -1
+	}
+	switch t.toks[p].XPOS {
+	case "VBD", "VBZ", "VBP":
+	default:
+		return -1
+	}
+	x := h
+	for steps := 0; steps < 4; steps++ {
+		if !t.relIn(x, "obj", "obl", "nmod", "iobj") {
+			return -1
+		}
+		x = t.head(x)
+		if x < 0 {
+			return -1
+		}
+		if t.isVerb(x) {
+			if x > p {
+				return -1
+			}
+			return x
+		}
+	}
+	return -1
+}
+
 // surfaceSubject recovers the subject of a finite verb that the parser
 // left without one: an actor mention right before the verb and its
 // auxiliaries and adverbs ("..., Russia is also striking ..."), that no
@@ -286,6 +330,34 @@ func (c *Coder) surfaceSubject(t *tree, p int) []arg {
 		return nil
 	}
 	return c.actorsOf(t, k)
+}
+
+// viaNameHead says a subject was found by nameHeadSubject.
+const viaNameHead = "subject (the name the verb was hung on)"
+
+// nameHeadSubject recovers the subject of a verb that a parser hung on the
+// name right before it, as a conjunct or a modifier ("Amnesty International
+// condemned ...", with "Amnesty" read as an adjective heading the
+// sentence): the actor mention that ends right before the verb (adverbs
+// aside) and holds the verb's head.
+func (c *Coder) nameHeadSubject(t *tree, p int) []arg {
+	h := t.head(p)
+	if h < 0 || h > p || t.ment[h] < 0 || !t.relIn(p, "conj", "acl", "amod", "dep") {
+		return nil
+	}
+	switch t.toks[p].XPOS {
+	case "VBD", "VBZ", "VBP", "VBN":
+	default:
+		return nil
+	}
+	k := p - 1
+	for k >= 0 && t.relIn(k, "advmod") {
+		k--
+	}
+	if k < 0 || t.ment[k] != t.ment[h] || t.prep(h) != "" {
+		return nil
+	}
+	return c.actorsOf(t, h)
 }
 
 // speakerPronouns, as the subject of a reported clause, stand for the one
@@ -416,8 +488,12 @@ func (c *Coder) target(t *tree, p int, m match, code string) ([]arg, string) {
 		return nil, ""
 	}
 	if o := t.child(p, "obj"); o >= 0 {
+		via := "object"
+		if k := c.freeRelative(t, o); k >= 0 {
+			o, via = k, "named in the free relative object"
+		}
 		if a := c.actorsOf(t, o); len(a) > 0 {
-			return a, "object"
+			return append(a, c.listTail(t, p, o)...), via
 		}
 		if r := root(code); r >= "15" && r <= "20" {
 			// "fired dozens of rockets at Israeli cities": force is
@@ -492,16 +568,79 @@ func (c *Coder) target(t *tree, p int, m match, code string) ([]arg, string) {
 			}
 		}
 	}
+	if r := root(code); r >= "18" && r <= "20" {
+		if a := c.locationTarget(t, p); len(a) > 0 {
+			return a, "state where the force was used"
+		}
+	}
 	switch root(code) {
 	case "02", "10":
 		// "urged that the rebels leave", "demanded that Israel withdraw".
-		if x := t.child(p, "ccomp"); x >= 0 {
+		if x := complementClause(t, p); x >= 0 {
 			if a, _ := c.subject(t, x); len(a) > 0 {
 				return a, "subject of the complement clause"
+			}
+			if a := c.misparsedSubject(t, x); len(a) > 0 {
+				return a, "subject of the complement clause (misparsed)"
+			}
+		}
+		if x := thatObject(t, p); x >= 0 {
+			if a := c.misparsedSubject(t, x); len(a) > 0 {
+				return a, "subject of the complement clause (misparsed)"
 			}
 		}
 	}
 	return nil, ""
+}
+
+// locationPreps place an act of force in a state.
+var locationPreps = map[string]int{"in": 1, "inside": 1, "across": 1}
+
+// locationTarget returns the state in which force p was used, when the
+// verb or its object is placed there ("struck targets in southern
+// Lebanon", "shelled villages across the border in Syria"): force used in
+// a state is used against it. Only states count, not groups or persons
+// named after "in": a proper name coded as the state or its government.
+func (c *Coder) locationTarget(t *tree, p int) []arg {
+	var out []arg
+	heads := []int{p}
+	if o := t.child(p, "obj"); o >= 0 {
+		heads = append(heads, o)
+	}
+	for _, h := range heads {
+		for _, a := range c.complementActors(t, h, locationPreps, "obl", "nmod") {
+			ref := t.ms[a.mi].Actor
+			if ref.Country != "" && (ref.Code == ref.Country || ref.Code == ref.Country+"GOV") && t.toks[a.tok].UPOS == "PROPN" {
+				out = append(out, a)
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return nil
+}
+
+// listTail returns the actors of the names that a parser split off a list
+// that is the object o of p: "thanked the United States, Britain and
+// Caricom" with "Britain and Caricom" as a bare oblique of the verb after a
+// comma.
+func (c *Coder) listTail(t *tree, p, o int) []arg {
+	var out []arg
+	for _, k := range t.children(p, "obl") {
+		if k < o || t.prep(k) != "" || t.exactRel(k, "obl:tmod") || timeNoun(t, k) {
+			continue
+		}
+		first := k
+		for j := k - 1; j > o && t.dominates(k, j) && t.base(j) != "punct"; j-- {
+			first = j
+		}
+		if first < 2 || t.word[first-1] != "," || !t.dominates(o, first-2) || t.ment[k] < 0 {
+			continue
+		}
+		out = append(out, c.actorsOf(t, k)...)
+	}
+	return out
 }
 
 // conflict reports whether token x is a trigger coded as conflict (roots 10

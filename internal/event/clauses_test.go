@@ -2,7 +2,6 @@ package event_test
 
 import (
 	"testing"
-
 )
 
 // TestClauseSubjects codes events whose source is not the trigger's own

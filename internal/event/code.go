@@ -22,6 +22,9 @@ type found struct {
 	// clause is the predicate whose clause dates and places the event.
 	clause int
 	note   string
+	// remembered says the act was already kept for nouns that refer
+	// back (a joint act, kept once with all its doers).
+	remembered bool
 }
 
 // predicate codes a verb or adjective trigger.
@@ -40,6 +43,11 @@ func (r *run) predicate(t *tree, tr trigger) {
 	}
 	if code.None() {
 		r.miss(t, tr.tok, entryRef(tr.entry(), f.pat), "the dictionary codes no event here ([---])")
+		return
+	}
+	if h := t.head(tr.tok); h >= 0 && t.exactRel(tr.tok, "acl:relcl") && t.word[h] == "what" && c.naming(t, tr.tok) {
+		// "rejected what it called provocations": naming, not a call.
+		r.miss(t, tr.tok, entryRef(tr.entry(), f.pat), "a verb of naming in a free relative")
 		return
 	}
 	if o := t.child(tr.tok, "obj"); o >= 0 && lightVerbs[t.lemma[tr.tok]] && c.eventNoun(t, o) {
@@ -77,7 +85,10 @@ func (r *run) predicate(t *tree, tr trigger) {
 	if len(f.targets) == 0 && (root(code.Event) == "13" || root(code.Reverse) == "13") {
 		f.targets, f.tgtVia = r.threatTarget(t, tr.tok)
 	}
-	if len(f.targets) == 0 && len(f.sources) > 1 && f.srcVia == "subject" && joint(code) {
+	if len(f.targets) == 0 && len(f.sources) > 1 && joint(code) &&
+		(f.srcVia == "subject" || f.srcVia == viaNameHead || f.srcVia == "modified noun" && t.toks[tr.tok].XPOS == "VBD") {
+		// A past tense parsed as a modifier of its subject ("the foreign
+		// ministers of A and B agreed ...") is the verb of that subject.
 		// "Kerry and Hammond discussed ...": a joint act of the
 		// coordinated subject, coded from the first to the others.
 		f.sources, f.targets, f.tgtVia = f.sources[:1], f.sources[1:], "joint subject"
@@ -92,6 +103,7 @@ func (r *run) predicate(t *tree, tr trigger) {
 	}
 	f.mode = c.clauseMode(t, tr.tok)
 	r.refusal(f, tr.tok)
+	r.intent(f, tr.tok)
 	if f.tgtVia == "joint subject" {
 		r.emitJoint(f)
 		return
@@ -140,6 +152,14 @@ func (r *run) noun(t *tree, tr trigger) {
 	}
 	if h, rel := governing(t, n); h >= 0 && rel == "obj" && lightVerbs[t.lemma[h]] {
 		r.refusal(f, h)
+		r.intent(f, h)
+	}
+	if len(f.targets) == 0 && len(f.sources) > 1 && f.srcVia == "subject" && joint(f.code) {
+		// "Seoul and Washington began a joint exercise": a joint act of
+		// the coordinated subject of the light verb.
+		f.sources, f.targets, f.tgtVia = f.sources[:1], f.sources[1:], "joint subject"
+		r.emitJoint(f)
+		return
 	}
 	r.emit(f)
 }
@@ -205,6 +225,14 @@ func (c *Coder) nounSource(t *tree, n int, used []int) ([]arg, string) {
 			}
 		}
 	}
+	for _, k := range t.children(n, "nmod") {
+		// "the attack by armed gangs on a police station".
+		if !skip[k] && t.hasPrep(k, "by") {
+			if a := c.actorsOf(t, k); len(a) > 0 {
+				return a, "agent"
+			}
+		}
+	}
 	if t.hasPrep(n, "under") {
 		// "forces that are under attack by the Islamists".
 		if k := firstWithPrep(t, n, "by"); k >= 0 {
@@ -266,6 +294,13 @@ func (c *Coder) nounTarget(t *tree, n int) ([]arg, string) {
 	}
 	if a := c.complementActors(t, n, nounTargetPreps, "nmod", "acl"); len(a) > 0 {
 		return a, "complement"
+	}
+	if k := firstWithPrep(t, n, "by"); k >= 0 && t.relIn(k, "nmod") {
+		// "the attack by militias on the troops" with "on the troops"
+		// hung on the agent.
+		if a := c.complementActors(t, k, partnerPreps2, "nmod"); len(a) > 0 {
+			return a, "complement"
+		}
 	}
 	if h, rel := governing(t, n); h >= 0 && (rel == "obj" || rel == "nsubj:pass") && lightVerbs[t.lemma[h]] {
 		if a := c.complementActors(t, h, lightTargetPreps, "obl"); len(a) > 0 {

@@ -16,6 +16,9 @@
 // The mode comes from the trigger's clause: negation, modal and future
 // auxiliaries, conditional clauses, and verbs that govern it ("refused to",
 // "plans to", "hopes to"). A refused act of cooperation is coded as a
-// rejection, and a leader's departure demanded by a speaker ("X says Y must
-// go") as a demand for a change in leadership.
+// rejection, a promised or offered one ("offered to mediate between Y and
+// Z") as an intent, a leader's departure demanded by a speaker ("X says Y
+// must go") as a demand for a change in leadership, and a retaliation a
+// speaker announces ("said it would take retaliatory measures", "any
+// aggression would have consequences") as the speaker's threat.
 package event

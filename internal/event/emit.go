@@ -12,7 +12,9 @@ import (
 // and the reciprocal events of a paired code.
 func (r *run) emit(f found) {
 	t := f.t
-	r.remember(f)
+	if !f.remembered {
+		r.remember(f)
+	}
 	ref := entryRef(f.entry, f.pat)
 	if len(f.sources) == 0 {
 		r.miss(t, f.trig, ref, "no source actor")
@@ -132,11 +134,15 @@ func entryRef(e *dict.VerbEntry, p *dict.VerbPattern) string {
 func (r *run) evidence(ev *dyad.Event, f found, src, tgt arg, ref string) {
 	t := f.t
 	sm, tm := t.ms[src.mi], t.ms[tgt.mi]
+	verb := ""
+	if f.entry != nil {
+		verb = f.entry.Pos.String() + " " + f.entry.String()
+	}
 	ev.Evidence = append(ev.Evidence,
 		dyad.Evidence{Role: "source", Text: r.in.Text[sm.Start:sm.End], Start: sm.Start, End: sm.End, Entry: f.srcVia},
 		dyad.Evidence{Role: "target", Text: r.in.Text[tm.Start:tm.End], Start: tm.Start, End: tm.End, Entry: f.tgtVia},
 		dyad.Evidence{Role: "verb", Text: t.toks[f.trig].Text, Start: t.toks[f.trig].Start, End: t.toks[f.trig].End,
-			Entry: f.entry.Pos.String() + " " + f.entry.String()},
+			Entry: verb},
 	)
 	for _, x := range f.extra {
 		ev.Evidence = append(ev.Evidence, dyad.Evidence{Role: "verb", Text: t.toks[x].Text, Start: t.toks[x].Start, End: t.toks[x].End})

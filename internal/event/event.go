@@ -374,6 +374,9 @@ func (r *run) sentence(t *tree) {
 		}
 		r.predicate(t, tr)
 	}
+	for i := range t.toks {
+		r.consequence(t, i)
+	}
 }
 
 // splitDemanded separates a trigger's entries of "demanded" blocks from the

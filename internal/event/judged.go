@@ -1,6 +1,9 @@
 package event
 
-import "github.com/dyad-project/dyad"
+import (
+	"github.com/dyad-project/dyad"
+	"github.com/dyad-project/dyad/internal/dict"
+)
 
 // Judgements of acts. "X condemned the attack", "Y dismissed the warning",
 // "Z welcomed the announcement by Canada": the one judged is the one who
@@ -20,6 +23,9 @@ type act struct {
 	// headline says the act is the headline's, which the whole article
 	// is about.
 	headline bool
+	// negated says the act was denied or did not happen ("denied firing
+	// the rockets"): no later noun refers to it as done.
+	negated bool
 }
 
 // actWindow is how many sentences back a definite noun may refer to an act.
@@ -42,7 +48,8 @@ func (r *run) remember(f found) {
 	if code == "" {
 		code = f.code.Reverse
 	}
-	a := act{sentence: f.t.idx, lemma: f.t.lemma[f.trig], root: root(code), headline: f.t.s.Kind == dyad.KindHeadline}
+	a := act{sentence: f.t.idx, lemma: f.t.lemma[f.trig], root: root(code), headline: f.t.s.Kind == dyad.KindHeadline,
+		negated: f.mode.mode == dyad.ModeNegated}
 	for _, s := range f.sources {
 		a.sources = append(a.sources, f.t.ms[s.mi])
 	}
@@ -75,19 +82,26 @@ func (r *run) judgedActors(t *tree, o int) ([]arg, string) {
 		return nil, ""
 	}
 	nounRoot := c.nounRoot(t, o)
-	for i := len(r.acts) - 1; i >= 0; i-- {
-		a := r.acts[i]
-		if a.sentence > t.idx || (a.sentence < t.idx-actWindow && !a.headline) {
-			continue
+	// The closest match first: the same word ("struck ... the strikes"),
+	// then a word of the same block ("exercise ... the drills"), then any
+	// act of the same kind; the latest act of each.
+	tests := []func(a act) bool{
+		func(a act) bool { return sameStem(a.lemma, t.lemma[o]) },
+		func(a act) bool { return c.sameBlock(a.lemma, t, o) },
+		func(a act) bool { return sameKind(a.root, nounRoot) },
+	}
+	for _, same := range tests {
+		for i := len(r.acts) - 1; i >= 0; i-- {
+			a := r.acts[i]
+			if a.sentence > t.idx || (a.sentence < t.idx-actWindow && !a.headline) || a.negated || !same(a) {
+				continue
+			}
+			var out []arg
+			for _, m := range a.sources {
+				out = append(out, arg{mi: t.addMention(m), tok: o})
+			}
+			return out, "doer of the earlier " + a.lemma
 		}
-		if !sameStem(a.lemma, t.lemma[o]) && !sameKind(a.root, nounRoot) {
-			continue
-		}
-		var out []arg
-		for _, m := range a.sources {
-			out = append(out, arg{mi: t.addMention(m), tok: o})
-		}
-		return out, "doer of the earlier " + a.lemma
 	}
 	return nil, ""
 }
@@ -170,6 +184,28 @@ func sameKind(a, n string) bool {
 	return n >= "18" && n <= "20" && a >= "18" && a <= "20"
 }
 
+// sameBlock reports whether the trigger of an earlier act (its lemma) and
+// noun o are words of one block of the verb dictionary, which names one
+// kind of act: "the drills" refers back to "began a joint exercise", "the
+// launch" to "fired a missile".
+func (c *Coder) sameBlock(lemma string, t *tree, o int) bool {
+	blocks := map[*dict.VerbBlock]bool{}
+	for _, e := range c.verbs.VerbEntries(lemma) {
+		blocks[e.Block] = true
+	}
+	for _, e := range c.verbs.NounEntries(lemma) {
+		blocks[e.Block] = true
+	}
+	for _, w := range []string{t.lemma[o], t.word[o]} {
+		for _, e := range c.verbs.NounEntries(w) {
+			if blocks[e.Block] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // addMention adds a mention from another sentence to the tree, so that an
 // event can name it, and returns its index.
 func (t *tree) addMention(m MentionRef) int {
@@ -187,6 +223,16 @@ func (r *run) judgedTarget(t *tree, p int, m match, code string) ([]arg, string)
 	if o < 0 || len(r.c.actorsOf(t, o)) > 0 {
 		return nil, ""
 	}
+	for _, k := range t.children(p, "obl") {
+		// "welcomed the announcement by the Government of Canada" with
+		// the by-phrase hung on the verb: an active verb has no agent of
+		// its own, so the phrase names the doer of the act.
+		if k > o && t.hasPrep(k, "by") {
+			if a := r.c.actorsOf(t, k); len(a) > 0 {
+				return a, "agent of the object"
+			}
+		}
+	}
 	return r.judgedActors(t, o)
 }
 
@@ -195,19 +241,24 @@ func (r *run) judgedTarget(t *tree, p int, m match, code string) ([]arg, string)
 // the others as targets, in every direction: each actor does it with each
 // other one.
 //
-// Only actors named apart are coded both ways: a pronoun that stands for
-// several ("as they arrive for a meeting") is coded from the first to the
-// others, as before.
+// Only actors named are coded both ways: a pronoun that stands for several
+// ("as they arrive for a meeting") is coded from the first to the others,
+// as before. One phrase may name several ("the foreign ministers of
+// Armenia and Azerbaijan").
 func (r *run) emitJoint(f found) {
 	all := append(append([]arg(nil), f.sources...), f.targets...)
 	for _, a := range all[1:] {
-		if a.tok == all[0].tok {
+		if a.tok == all[0].tok && f.t.toks[a.tok].UPOS == "PRON" {
 			r.emit(f)
 			return
 		}
 	}
+	whole := f
+	whole.sources = all
+	r.remember(whole)
 	for i := range all {
 		g := f
+		g.remembered = true
 		g.sources = []arg{all[i]}
 		g.targets = nil
 		for j := range all {
@@ -230,7 +281,7 @@ var unlessMarks = map[string]bool{"unless": true, "if": true}
 // doers of the act its "against" phrase refers back to.
 func (r *run) threatTarget(t *tree, p int) ([]arg, string) {
 	c := r.c
-	x := t.child(p, "ccomp")
+	x := complementClause(t, p)
 	if x < 0 {
 		return nil, ""
 	}
@@ -260,6 +311,12 @@ func (r *run) threatTarget(t *tree, p int) ([]arg, string) {
 					return a, "complement clause: " + via
 				}
 			}
+		}
+	}
+	if c.retaliation(t, x) {
+		// "warned that such acts would not go unanswered".
+		if a, via := r.consequenceTarget(t, x, p); len(a) > 0 {
+			return a, "complement clause: " + via
 		}
 	}
 	return nil, ""

@@ -50,6 +50,52 @@ func (r *run) refusal(f found, inner int) {
 	r.emit(n)
 }
 
+// intentGovernors are verbs whose infinitive names an act their subject
+// commits to: "offered to mediate", "pledged to provide aid", "agreed to
+// hold talks".
+var intentGovernors = map[string]bool{"offer": true, "pledge": true, "promise": true, "vow": true,
+	"agree": true, "commit": true, "volunteer": true, "undertake": true}
+
+// intentCodes map the root (or the code) of a promised act of cooperation
+// to the CAMEO code of the intent: to meet or negotiate 036, to mediate
+// 039, to cooperate diplomatically 032, materially 031, to give aid 033, to
+// yield 035.
+var intentCodes = map[string]string{
+	"04": "036", "045": "039", "05": "032", "06": "031", "07": "033", "08": "035",
+}
+
+// intent codes "X offered to mediate between Y and Z" as X's asserted
+// intent (039) towards Y and Z; the mediation itself keeps the mode its
+// governor gives it (hypothetical). inner is the infinitive.
+func (r *run) intent(f found, inner int) {
+	t := f.t
+	if inner < 0 || !t.relIn(inner, "xcomp") || len(f.targets) == 0 {
+		return
+	}
+	g := t.head(inner)
+	if g < 0 || !intentGovernors[t.lemma[g]] || !t.isVerb(g) {
+		return
+	}
+	ev := f.code.Event
+	if ev == "" {
+		ev = f.code.Reverse
+	}
+	code, ok := intentCodes[ev]
+	if !ok {
+		code = intentCodes[root(ev)]
+	}
+	if code == "" {
+		return
+	}
+	n := f
+	n.trig, n.extra, n.clause, n.pat = g, nil, g, nil
+	n.code = dict.VerbCode{Event: code}
+	n.sources, n.srcVia = r.c.subject(t, g)
+	n.mode = r.c.clauseMode(t, g)
+	n.note = "an act of cooperation (" + ev + ", " + t.word[f.trig] + ") promised or offered is an intent"
+	r.emit(n)
+}
+
 // obligationGovernors take an infinitive that must happen: "Assad has to
 // go", "needs to step down".
 var obligationGovernors = map[string]bool{"have": true, "need": true, "got": true}
