@@ -26,11 +26,11 @@ import (
 
 // heldoutFloor is what the full held-out set must keep scoring: the last
 // figures measured, rounded down to two decimals, less 0.02 (first 0.181 and
-// 0.928; now 0.439 and 0.933). Raise them when dyad improves; never lower
+// 0.928; then 0.439 and 0.933; now 0.537 and 0.938). Raise them when dyad improves; never lower
 // them to pass.
 var heldoutFloor = struct {
 	rootF1, actorRecall float64
-}{rootF1: 0.41, actorRecall: 0.91}
+}{rootF1: 0.51, actorRecall: 0.91}
 
 // heldoutDir returns testdata/heldout at the repository root.
 func heldoutDir(t testing.TB) string {
