@@ -30,13 +30,7 @@ type found struct {
 // predicate codes a verb or adjective trigger.
 func (r *run) predicate(t *tree, tr trigger) {
 	c := r.c
-	m, hasPat := c.bestPattern(t, tr)
-	code := tr.entry().Effective()
-	if hasPat {
-		code = m.pat.Code
-	} else {
-		m = match{source: -1, target: -1}
-	}
+	m, code, hasPat := c.verbCode(t, tr)
 	f := found{t: t, trig: tr.tok, extra: tr.used, code: code, entry: tr.entry(), clause: tr.tok}
 	if hasPat {
 		f.pat = m.pat

@@ -167,13 +167,7 @@ func (r *run) consequenceTarget(t *tree, p, rep int) ([]arg, string) {
 	if h := t.head(rep); h >= 0 && t.relIn(rep, "conj") && h < rep {
 		// "summoned Poland's envoy and said it would ...".
 		if tr, ok := c.findTrigger(t, h); ok && tr.kind != dict.EntryNoun {
-			m, hasPat := c.bestPattern(t, tr)
-			code := tr.entry().Effective()
-			if hasPat {
-				code = m.pat.Code
-			} else {
-				m = match{source: -1, target: -1}
-			}
+			m, code, _ := c.verbCode(t, tr)
 			if !code.None() {
 				if a, _ := r.judgedTarget(t, h, m, code.Event+code.Reverse); len(a) > 0 {
 					return a, "target of " + t.word[h]

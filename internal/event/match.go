@@ -140,6 +140,17 @@ type match struct {
 	nouns []int
 }
 
+// verbCode returns the code a verb trigger gives: its best pattern's, or
+// the entry's own when no pattern matches (the match then has no source or
+// target).
+func (c *Coder) verbCode(t *tree, tr trigger) (match, dict.VerbCode, bool) {
+	m, hasPat := c.bestPattern(t, tr)
+	if hasPat {
+		return m, m.pat.Code, true
+	}
+	return match{source: -1, target: -1}, tr.entry().Effective(), false
+}
+
 // bestPattern returns the largest pattern of the trigger's blocks that
 // matches, the one read last among equals.
 func (c *Coder) bestPattern(t *tree, tr trigger) (match, bool) {

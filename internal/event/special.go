@@ -30,10 +30,7 @@ func (r *run) refusal(f found, inner int) {
 	if g < 0 || !refusers[t.lemma[g]] {
 		return
 	}
-	ev := f.code.Event
-	if ev == "" {
-		ev = f.code.Reverse
-	}
+	ev := eventOf(f.code)
 	code := refusalCodes[root(ev)]
 	if ev == "057" || (len(ev) > 3 && ev[:3] == "057") {
 		code = "127"
@@ -41,12 +38,29 @@ func (r *run) refusal(f found, inner int) {
 	if code == "" {
 		return
 	}
+	r.emitGoverned(f, g, code, "a refused act of cooperation ("+ev+", "+t.word[f.trig]+") is a rejection")
+}
+
+// eventOf returns the code of the act a verb code names, its reverse
+// code when it names only the other direction.
+func eventOf(c dict.VerbCode) string {
+	if c.Event != "" {
+		return c.Event
+	}
+	return c.Reverse
+}
+
+// emitGoverned emits, besides the act f, the act of the verb g that
+// governs it, coded code: refusing to negotiate is a rejection, offering to
+// mediate an intent. The governor's subject is its source and its clause
+// gives its mode; f's targets stay.
+func (r *run) emitGoverned(f found, g int, code, note string) {
 	n := f
 	n.trig, n.extra, n.clause, n.pat = g, nil, g, nil
 	n.code = dict.VerbCode{Event: code}
-	n.sources, n.srcVia = r.c.subject(t, g)
-	n.mode = r.c.clauseMode(t, g)
-	n.note = "a refused act of cooperation (" + ev + ", " + t.word[f.trig] + ") is a rejection"
+	n.sources, n.srcVia = r.c.subject(f.t, g)
+	n.mode = r.c.clauseMode(f.t, g)
+	n.note = note
 	r.emit(n)
 }
 
@@ -76,10 +90,7 @@ func (r *run) intent(f found, inner int) {
 	if g < 0 || !intentGovernors[t.lemma[g]] || !t.isVerb(g) {
 		return
 	}
-	ev := f.code.Event
-	if ev == "" {
-		ev = f.code.Reverse
-	}
+	ev := eventOf(f.code)
 	code, ok := intentCodes[ev]
 	if !ok {
 		code = intentCodes[root(ev)]
@@ -87,13 +98,7 @@ func (r *run) intent(f found, inner int) {
 	if code == "" {
 		return
 	}
-	n := f
-	n.trig, n.extra, n.clause, n.pat = g, nil, g, nil
-	n.code = dict.VerbCode{Event: code}
-	n.sources, n.srcVia = r.c.subject(t, g)
-	n.mode = r.c.clauseMode(t, g)
-	n.note = "an act of cooperation (" + ev + ", " + t.word[f.trig] + ") promised or offered is an intent"
-	r.emit(n)
+	r.emitGoverned(f, g, code, "an act of cooperation ("+ev+", "+t.word[f.trig]+") promised or offered is an intent")
 }
 
 // obligationGovernors take an infinitive that must happen: "Assad has to
