@@ -18,6 +18,7 @@ import (
 
 // acronymDef is a name that an article defines an acronym for.
 type acronymDef struct {
+	acr   string
 	st    *sentence
 	i, j  int // the units of the name
 	name  string
@@ -28,11 +29,12 @@ type acronymDef struct {
 // acronymConnectors may stand inside a name between its capitalised words.
 var acronymConnectors = set(`of for the and on de`)
 
-// definedAcronyms returns the names the article defines acronyms for, by
-// acronym: capitalised words right before "(" ACRONYM ")" whose initials
-// spell it.
-func (a *article) definedAcronyms() map[string]*acronymDef {
-	out := map[string]*acronymDef{}
+// definedAcronyms returns the names the article defines acronyms for, in
+// the order of the text (the first definition of an acronym counts):
+// capitalised words right before "(" ACRONYM ")" whose initials spell it.
+func (a *article) definedAcronyms() []*acronymDef {
+	var out []*acronymDef
+	seen := map[string]bool{}
 	for _, st := range a.sents {
 		us := st.units
 		for k := 1; k+2 < len(us); k++ {
@@ -40,7 +42,7 @@ func (a *article) definedAcronyms() map[string]*acronymDef {
 				continue
 			}
 			acr := a.text[us[k+1].Start:us[k+1].End]
-			if _, ok := out[acr]; ok || len(acr) < 2 || !us[k+1].Upper {
+			if seen[acr] || len(acr) < 2 || !us[k+1].Upper {
 				continue
 			}
 			i := k
@@ -53,13 +55,14 @@ func (a *article) definedAcronyms() map[string]*acronymDef {
 			if k-i < 2 || !acronymOf(a.unitText(st, i, k), acr) {
 				continue
 			}
-			d := &acronymDef{st: st, i: i, j: k, name: a.unitText(st, i, k)}
+			d := &acronymDef{acr: acr, st: st, i: i, j: k, name: a.unitText(st, i, k)}
 			for _, p := range a.pms {
 				if p.st == st && p.i == i && p.j == k && p.kind == pmEntry {
 					d.entry = p
 				}
 			}
-			out[acr] = d
+			seen[acr] = true
+			out = append(out, d)
 		}
 	}
 	return out
@@ -82,32 +85,37 @@ func acronymOf(name, acr string) bool {
 // acronymUse returns the definition that phrase p stands for: p is a bare
 // mention of a defined acronym, or a phrase inside (or around) a defined
 // name other than the dictionary entry that is the name; nil otherwise.
-func (a *article) acronymUse(p *pm, defs map[string]*acronymDef) *acronymDef {
+func (a *article) acronymUse(p *pm, defs []*acronymDef) *acronymDef {
 	if len(defs) == 0 {
 		return nil
 	}
-	if p.kind == pmEntry && p.j-p.i == 1 {
-		if d, ok := defs[a.unitText(p.st, p.i, p.j)]; ok {
-			return d
-		}
-	}
-	if p.kind == pmComposed && p.nj-p.ni == 1 {
+	word := ""
+	switch {
+	case p.kind == pmEntry && p.j-p.i == 1:
+		word = a.unitText(p.st, p.i, p.j)
+	case p.kind == pmComposed && p.nj-p.ni == 1:
 		// "RSF fighters": the group's fighters are the group.
-		if d, ok := defs[a.unitText(p.st, p.ni, p.nj)]; ok {
+		word = a.unitText(p.st, p.ni, p.nj)
+	}
+	for _, d := range defs {
+		if word != "" && d.acr == word {
 			return d
 		}
 	}
 	for _, d := range defs {
-		if p.st == d.st && p != d.entry && p.i < d.j && d.i < p.j {
+		if p != d.entry && d.overlaps(p) {
 			return d
 		}
 	}
 	return nil
 }
 
+// overlaps reports whether phrase p shares words with the defined name.
+func (d *acronymDef) overlaps(p *pm) bool { return p.st == d.st && p.i < d.j && d.i < p.j }
+
 // resolveAcronyms gives each definition its actor and mentions it with
 // the phrases that stand for it; entries must be resolved first.
-func (a *article) resolveAcronyms(defs map[string]*acronymDef, uses []*pm) {
+func (a *article) resolveAcronyms(defs []*acronymDef, uses []*pm) {
 	for _, d := range defs {
 		if d.entry != nil && d.entry.actor != nil {
 			d.actor = d.entry.actor
@@ -119,7 +127,7 @@ func (a *article) resolveAcronyms(defs map[string]*acronymDef, uses []*pm) {
 		a.mention(&pm{kind: pmUnknownOrg, st: d.st, i: d.i, j: d.j, agent: -1, name: d.name}, d.actor, dyad.ViaUnknown)
 	}
 	for _, p := range uses {
-		if d := a.acronymUse(p, defs); d != nil && d.actor != nil && !(p.i < d.j && d.i < p.j && p.st == d.st) {
+		if d := a.acronymUse(p, defs); d != nil && d.actor != nil && !d.overlaps(p) {
 			a.mention(p, d.actor, dyad.ViaCoreference)
 		}
 	}
