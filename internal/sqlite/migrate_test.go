@@ -84,18 +84,10 @@ func putVersion3(t *testing.T, path string, as []*dyad.Analysis, now time.Time) 
 		}
 		lead := sqlstore.FirstBodyPara(a.Sentences)
 		for i := range a.Events {
-			e := &a.Events[i]
-			row, err := sqlstore.EventRow(id, i, e, a, lead)
+			old, err := storetest.V3EventRow(id, i, a, lead)
 			if err != nil {
 				t.Fatal(err)
 			}
-			sentText := ""
-			if e.Sentence >= 0 && e.Sentence < len(a.Sentences) {
-				sentText = a.Sentences[e.Sentence].Text
-			}
-			evidence, _ := sqlstore.JSONArray(e.Evidence)
-			row[len(row)-1] = evidence
-			old := append(append(append([]any(nil), row[:5]...), sentText), row[5:]...)
 			exec(insertEvent, old...)
 		}
 		for i, q := range a.Quotes {

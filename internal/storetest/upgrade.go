@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/dyad-project/dyad"
+	"github.com/dyad-project/dyad/internal/sqlstore"
 )
 
 // UpgradeQueries holds the values CheckUpgraded queries by; each must
@@ -93,4 +94,24 @@ func CheckUpgraded(t *testing.T, upgraded, fresh dyad.Store, q UpgradeQueries) {
 // pageOf returns a result list and its total as one value to compare.
 func pageOf[T any](rows T, total int, err error) (any, error) {
 	return []any{rows, total}, err
+}
+
+// V3EventRow returns event ord of analysis a, stored as article id, as a
+// row of the events table of schema version 3, for tests that fill a store
+// of that version before upgrading it: the columns of sqlstore.EventRow with
+// the sentence's text after the fifth, and the evidence as a JSON array.
+func V3EventRow(id int64, ord int, a *dyad.Analysis, leadPara int) ([]any, error) {
+	e := &a.Events[ord]
+	row, err := sqlstore.EventRow(id, ord, e, a, leadPara)
+	if err != nil {
+		return nil, err
+	}
+	sentText := ""
+	if e.Sentence >= 0 && e.Sentence < len(a.Sentences) {
+		sentText = a.Sentences[e.Sentence].Text
+	}
+	if row[len(row)-1], err = sqlstore.JSONArray(e.Evidence); err != nil {
+		return nil, err
+	}
+	return append(append(append([]any(nil), row[:5]...), sentText), row[5:]...), nil
 }
