@@ -264,11 +264,13 @@ func (a *article) resolve() {
 	a.resolveAcronyms(defs, acronyms)
 	// Capitalised names: surnames of persons met, short names of
 	// organisations, unknown persons with titles.
-	var rest []*pm
+	var rest, unlinked []*pm
 	for _, p := range later {
 		switch p.kind {
 		case pmCapRef:
-			a.resolveCapRef(p)
+			if !a.linkCapRef(p) {
+				unlinked = append(unlinked, p)
+			}
 		case pmUnknownPerson:
 			a.resolveUnknownPerson(p)
 		default:
@@ -292,6 +294,14 @@ func (a *article) resolve() {
 			a.resolvePronoun(p)
 		case pmKindDesc:
 			a.resolveKindDesc(p)
+		}
+	}
+	// A surname whose person is named in full only by a description's
+	// apposition ("his Azerbaijani counterpart, Elnur Mammadli") is linked
+	// once the descriptions are resolved.
+	for _, p := range unlinked {
+		if p.actor == nil {
+			a.resolveCapRef(p)
 		}
 	}
 }
@@ -444,27 +454,41 @@ func (st *sentence) dist(o *sentence) int {
 }
 
 // resolveCapRef links a capitalised unknown name to an actor met in the
-// article: a person by surname or full name, an organisation by a word of
-// its name or its acronym.
+// article, or records it as a name the dictionaries lack.
 func (a *article) resolveCapRef(p *pm) {
+	if !a.linkCapRef(p) {
+		a.seeUnknown(p, "")
+	}
+}
+
+// linkCapRef links a capitalised unknown name to an actor met in the
+// article: a person by surname or full name, an organisation by a word of
+// its name or its acronym. A lone word that is the first word of a
+// person's name links to that person when no surname matches: Chinese,
+// Korean and Vietnamese names put the family name first ("Wang Lin" is
+// "Wang").
+func (a *article) linkCapRef(p *pm) bool {
 	words := dictWords(p.name)
 	if len(words) == 0 {
-		return
+		return false
 	}
 	lastW := words[len(words)-1]
 	var best *actorState
-	bestDist := 1 << 30
+	bestDist, bestRank := 1<<30, 2
 	for _, s := range a.sortedActors() {
 		if len(s.mentions) == 0 {
 			continue
 		}
-		ok := false
+		ok, rank := false, 0
 		nw := dictWords(s.name)
 		switch s.typ {
 		case dyad.TypePerson:
 			if len(nw) > 0 && nw[len(nw)-1] == lastW && (len(words) == 1 || strings.Join(nw, " ") == strings.Join(words, " ") ||
 				strings.HasSuffix(strings.Join(nw, " "), " "+strings.Join(words, " "))) {
 				ok = true
+			}
+			if !ok && len(words) == 1 && len(nw) > 1 && nw[0] == lastW {
+				ok, rank = true, 1
 			}
 			if !ok && len(words) == 1 && s.entry >= 0 {
 				// A one-word alias of the person's entry: "Putin".
@@ -491,15 +515,15 @@ func (a *article) resolveCapRef(p *pm) {
 			continue
 		}
 		d := a.distTo(p, s)
-		if d < bestDist {
-			best, bestDist = s, d
+		if rank < bestRank || rank == bestRank && d < bestDist {
+			best, bestDist, bestRank = s, d, rank
 		}
 	}
-	if best != nil {
-		a.mention(p, best, dyad.ViaCoreference)
-		return
+	if best == nil {
+		return false
 	}
-	a.seeUnknown(p, "")
+	a.mention(p, best, dyad.ViaCoreference)
+	return true
 }
 
 // significant returns the words of a name that are not particles.
