@@ -44,22 +44,26 @@ func (f *finder) attributeAll() {
 
 // attribute finds the speaker of quotation qi.
 func (f *finder) attribute(qi int, q *found) attribution {
-	lo, _ := f.sentenceBounds(q.open, q.line)
+	// The reporting verb is looked for after the quotation before it in
+	// the sentence, if any; its subject anywhere in the sentence: "A
+	// spokesman said Moscow had "no objection", but warned against "..."".
+	ss, _ := f.sentenceBounds(q.open, q.line)
+	lo := ss
 	if qi > 0 {
 		if p := f.quotes[qi-1]; p.line == q.line && p.close > lo {
 			lo = p.close
 		}
 	}
-	wi, wq := wordAt(f.words, lo), wordAt(f.words, q.open)
-	for k := wq - 1; k >= wi; k-- {
+	ws, wi, wq := wordAt(f.words, ss), wordAt(f.words, lo), wordAt(f.words, q.open)
+	for k := wq - 1; k >= ws; k-- {
 		// Stay within the sentence even where the segmenter (or its
 		// absence) left two sentences together.
 		if w := f.words[k].lower; (w == "." || w == "!" || w == "?") && !f.abbreviation(k) && !f.words[k].quoted {
-			wi = k + 1
+			ws, wi = k+1, max(wi, k+1)
 			break
 		}
 	}
-	if a, ok := f.before(wi, wq, qi); ok {
+	if a, ok := f.before(ws, wi, wq, qi); ok {
 		return a
 	}
 	if a, ok := f.after(qi, q); ok {
@@ -76,10 +80,11 @@ func (f *finder) attribute(qi int, q *found) attribution {
 }
 
 // before looks for a reporting verb before the quotation, in words
-// [wi, wq) of its sentence: the last one whose speaker is known wins, else
-// the last one. A participle with an agent ("a truce declared by the army")
-// reports nothing.
-func (f *finder) before(wi, wq, qi int) (attribution, bool) {
+// [wi, wq) of its sentence, which starts at word ws: the last one whose
+// speaker is known wins, else the last one. A participle with an agent ("a
+// truce declared by the army") reports nothing, nor does a noun that has
+// the form of a reporting verb ("dismissed the warning as").
+func (f *finder) before(ws, wi, wq, qi int) (attribution, bool) {
 	var fallback attribution
 	found := false
 	for v := wq - 1; v >= wi; v-- {
@@ -95,10 +100,10 @@ func (f *finder) before(wi, wq, qi int) (attribution, bool) {
 			}
 			continue
 		}
-		if speechVerbs[w.lower] == "" || v+1 < wq && f.words[v+1].lower == "by" {
+		if speechVerbs[w.lower] == "" || v+1 < wq && f.words[v+1].lower == "by" || v > 0 && determiners[f.words[v-1].lower] {
 			continue
 		}
-		a := attribution{speaker: f.subjectOf(v, wi, qi), verb: w.lower}
+		a := attribution{speaker: f.subjectOf(v, ws, qi), verb: w.lower}
 		if a.speaker != nil {
 			return a, true
 		}
@@ -247,9 +252,13 @@ func (f *finder) subjectOf(v, lo, qi int) *dyad.ActorRef {
 		return nil
 	case w == ",":
 		// "Hammond, who on September 9 said ..., said": the subject stands
-		// before the clause's first comma.
+		// before the clause's first comma, unless the commas hold just a
+		// name in apposition: "Iran's spokesman, Reza Karimi, said".
 		for k := i - 1; k > lo; k-- {
 			if f.words[k].lower == "," {
+				if ref, ok := f.actorAt(i - 1); ok && ref.Start >= f.words[k].end {
+					return &ref
+				}
 				if ref, ok := f.actorAt(k - 1); ok {
 					return &ref
 				}

@@ -82,6 +82,14 @@ func init() {
 	add("apologize", "apologized")
 	add("mention", "mentioned")
 	add("comment", "commented")
+	// Verbs that put a label on something: "called the expulsions
+	// "another provocation"", "dismissed the warning as "blackmail"".
+	add("call", "called", "calling")
+	add("dismiss", "dismissed", "dismissing")
+	add("describe", "described", "describing")
+	add("brand", "branded", "branding")
+	add("label", "labelled", "labeled", "labelling", "labeling")
+	add("term", "termed", "terming")
 }
 
 // Lemma returns the lemma of a reporting verb as Quote.Verb holds it
@@ -115,7 +123,13 @@ var (
 		"was": true, "were": true, "are": true, "been": true, "quoted": true, "as": true,
 		"reported": true, "widely": true,
 	}
-	pronouns  = map[string]bool{"he": true, "she": true, "they": true, "it": true, "we": true}
+	pronouns = map[string]bool{"he": true, "she": true, "they": true, "it": true, "we": true}
+	// determiners before a reporting verb's form make it a noun: "the
+	// warning", "his statement".
+	determiners = map[string]bool{
+		"the": true, "a": true, "an": true, "this": true, "his": true, "her": true,
+		"its": true, "their": true, "our": true, "my": true, "your": true,
+	}
 	relatives = map[string]bool{"who": true, "which": true, "that": true}
 	// conjunctions join a second reporting verb to the subject of the first.
 	conjunctions = map[string]bool{"and": true, "but": true, "or": true, "then": true, "yet": true}
