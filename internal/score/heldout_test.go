@@ -19,18 +19,19 @@ import (
 	"github.com/dyad-project/dyad/internal/testutil"
 )
 
-// The held-out corpus (testdata/heldout, see its README) is 24 news articles
+// The held-out corpus (testdata/heldout, see its README) is 32 news articles
 // written for the project in the styles of different outlets, with gold
 // annotations made before dyad was run on them. Articles whose id ends in an
 // even number are the dev half, the others the test half.
 
 // heldoutFloor is what the full held-out set must keep scoring: the last
 // figures measured, rounded down to two decimals, less 0.02 (first 0.181 and
-// 0.928; then 0.439 and 0.933; now 0.537 and 0.938). Raise them when dyad improves; never lower
-// them to pass.
+// 0.928; then 0.439 and 0.933; then 0.537 and 0.938 on 24 articles; now
+// 0.515 and 0.952 on 32, the eight dev articles added being harder, so the
+// event floor stays). Raise them when dyad improves; never lower them to pass.
 var heldoutFloor = struct {
 	rootF1, actorRecall float64
-}{rootF1: 0.51, actorRecall: 0.91}
+}{rootF1: 0.51, actorRecall: 0.93}
 
 // heldoutDir returns testdata/heldout at the repository root.
 func heldoutDir(t testing.TB) string {
@@ -204,8 +205,8 @@ func TestHeldoutGold(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(texts) != 24 {
-		t.Errorf("%d held-out articles, want 24", len(texts))
+	if len(texts) != 32 {
+		t.Errorf("%d held-out articles, want 32", len(texts))
 	}
 	gold := heldoutGold(t, func(string) bool { return true })
 	if len(gold) != len(texts) {
